@@ -1,0 +1,166 @@
+"""The front door: ``parse``, ``parse_file``, ``parse_many``, ``split``.
+
+The pipeline, one module a stage::
+
+    decode → normalize → segment → classify → outline → lexer + grammar → transform
+                                                             (report.lark)
+    → extract (metadata, targets, indicators)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import lark
+
+from . import diagnostics as diag
+from .classify import TokenKind, classify
+from .decode import decode
+from .errors import InputTooLarge, OutlineError
+from .lexer import to_lark
+from .models import Diagnostic, Metadata, Report, Section, Severity, Span
+from .normalize import NormalizedText, normalize
+from .outline import Finding, Token, recover
+from .segment import segment
+from .transform import build_sections
+
+__all__ = ["parse", "parse_file"]
+
+_MAX_REPAIRS = 50
+
+
+def _as_text(text: str | bytes | bytearray | memoryview) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return decode(text)[0]
+    raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+
+
+def parse(
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    max_chars: int | None = None,
+    raise_on_error: bool = False,
+) -> Report:
+    """Parse one government work report.
+
+    ``text`` may be ``str`` or ``bytes`` (UTF-8, UTF-8/16/32 with BOM, GB18030/GBK); undecodable
+    bytes raise :class:`~govreport.DecodeError`. Damaged text never raises: the report carries
+    :class:`~govreport.Diagnostic` s instead. ``max_chars`` (default: no limit) makes longer input
+    raise :class:`~govreport.InputTooLarge`; ``raise_on_error=True`` raises
+    :class:`~govreport.OutlineError` for the first error-level diagnostic.
+    """
+    decoded = _as_text(text)
+    if max_chars is not None and len(decoded) > max_chars:
+        raise InputTooLarge(
+            f"input has {len(decoded)} characters, more than max_chars={max_chars}",
+            size=len(decoded), limit=max_chars,
+        )
+    report = _parse_text(decoded, source=source)
+    if raise_on_error:
+        _raise_first_error(report)
+    return report
+
+
+def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
+    """Parse the report in the file at ``path`` (bytes decoded as in :func:`parse`)."""
+    data = Path(path).read_bytes()
+    return parse(data, source=str(path), **options)  # type: ignore[arg-type]
+
+
+def _parse_text(text: str, *, source: str | None, offset: int = 0) -> Report:
+    norm = normalize(text)
+    blocks = segment(norm.text)
+    cands = classify(norm.text, blocks)
+    tokens, findings = recover(norm.text, cands)
+    sections = _build(norm, tokens, findings)
+    diagnostics = _diagnostics(norm, tokens, findings)
+    from .extract import extract
+
+    metadata, targets, indicators, more = extract(text, norm, sections)
+    diagnostics.extend(more)
+    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    return Report(
+        text=text,
+        sections=tuple(sections),
+        metadata=metadata,
+        targets=targets,
+        indicators=indicators,
+        diagnostics=tuple(diagnostics),
+        source=source,
+        offset=offset,
+    )
+
+
+def _build(norm: NormalizedText, tokens: list[Token], findings: list[Finding]) -> list[Section]:
+    """Run the grammar; a token it cannot place is demoted to a paragraph (and reported)."""
+    for _ in range(_MAX_REPAIRS):
+        try:
+            return build_sections(norm, tokens, to_lark(tokens), findings)
+        except lark.exceptions.UnexpectedInput as exc:
+            bad = getattr(exc, "token", None)
+            tok = bad.value if isinstance(bad, lark.Token) else None
+            if not isinstance(tok, Token) or tok.kind == TokenKind.PARA:
+                break
+            findings.append(Finding(
+                "outline_error",
+                f"a {tok.kind.value.lower().replace('_', ' ')} could not be placed in the "
+                "outline and is kept as a paragraph",
+                tok.start, tok.end, "error"))
+            tok.kind = TokenKind.PARA
+    # last resort: everything as paragraphs of one section
+    for tok in tokens:
+        if tok.kind != TokenKind.BOILERPLATE:
+            tok.kind = TokenKind.PARA
+    return build_sections(norm, tokens, to_lark(tokens), findings)
+
+
+def _diagnostics(norm: NormalizedText, tokens: list[Token],
+                 findings: list[Finding]) -> list[Diagnostic]:
+    to_src = norm.map
+    out: list[Diagnostic] = []
+    for f in findings:
+        span = Span(*f.source) if f.source else Span(to_src(f.start), to_src(f.end))
+        out.append(Diagnostic(code=f.code, message=f.message, span=span,
+                              severity=Severity(f.severity)))
+    whole = Span(0, len(norm.source))
+    if "script" in norm.applied:
+        out.append(Diagnostic(code="script_converted",
+                              message="traditional script converted to simplified (OpenCC t2s)",
+                              span=whole, severity=Severity.INFO))
+    if norm.pinyin_removed:
+        out.append(Diagnostic(code="pinyin_removed",
+                              message=f"{norm.pinyin_removed} pinyin annotations removed",
+                              span=whole, severity=Severity.INFO))
+    for tok in tokens:
+        if tok.kind == TokenKind.BOILERPLATE:
+            continue
+        for start, end in diag.spam_spans(norm.text, tok.start, tok.end):
+            out.append(Diagnostic(
+                code="suspected_spam",
+                message=f"suspected injected spam {norm.text[start:end]!r} (kept as text)",
+                span=Span(to_src(start), to_src(end)), severity=Severity.WARNING))
+    return out
+
+
+def _raise_first_error(report: Report) -> None:
+    for d in report.diagnostics:
+        if d.severity == Severity.ERROR:
+            text = report.text
+            line = text.count("\n", 0, d.span.start) + 1
+            line_start = text.rfind("\n", 0, d.span.start) + 1
+            line_end = text.find("\n", d.span.start)
+            excerpt = text[line_start : line_end if line_end != -1 else len(text)][:200]
+            column = d.span.start - line_start + 1
+            raise OutlineError(
+                f"{d.code}: {d.message} (line {line}, column {column})",
+                code=d.code, start=d.span.start, end=d.span.end, line=line, column=column,
+                context=excerpt + "\n" + " " * (column - 1) + "^",
+            )
+
+
+def _empty_metadata() -> Metadata:  # pragma: no cover - placeholder until extraction lands
+    return Metadata()

@@ -1,0 +1,369 @@
+"""Classification: block → candidate token (the third stage of the pipeline).
+
+An ordered table of named rules, all with the same signature, first match wins, fallback
+``PARA`` (the layout of markdown-it's block rules). Classification looks at one block only; what
+a candidate *is* in context — a real heading or a look-alike, which level, which ordinal — is
+decided by ``outline.py``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+
+import regex
+
+from . import patterns
+from .patterns import cjk_to_int, roman_to_int
+from .segment import Block
+
+__all__ = ["Candidate", "TokenKind", "classify"]
+
+
+class TokenKind(str, enum.Enum):
+    """Kinds of blocks. The names are the terminals declared in ``grammars/report.lark``."""
+
+    # front matter
+    TITLE = "TITLE"
+    META = "META"
+    SPEAKER = "SPEAKER"
+    OPENING = "OPENING"
+    FRONT_TEXT = "FRONT_TEXT"
+    # headings
+    PART_HEADING = "PART_HEADING"
+    CHAPTER_HEADING = "CHAPTER_HEADING"
+    CLOSING_HEADING = "CLOSING_HEADING"
+    APPENDIX_HEADING = "APPENDIX_HEADING"
+    GLOSSARY_HEADING = "GLOSSARY_HEADING"
+    # body
+    PARA = "PARA"
+    ITEM = "ITEM"
+    SALUTATION = "SALUTATION"
+    TAIL_SALUTATION = "TAIL_SALUTATION"
+    CLOSING_START = "CLOSING_START"
+    GLOSSARY_ENTRY = "GLOSSARY_ENTRY"
+    BOILERPLATE = "BOILERPLATE"
+    # classification only (resolved by the outline pass)
+    BARE = "BARE"
+
+
+class Candidate:
+    """What a block looks like on its own. Offsets are absolute, in the normalised text."""
+
+    __slots__ = (
+        "block",
+        "boundary_inferred",
+        "end",
+        "family",
+        "kind",
+        "lead",
+        "marker",
+        "numeral_end",
+        "ordinal",
+        "reason",
+        "salutation",
+        "start",
+        "title_end",
+    )
+
+    def __init__(self, block: Block, kind: TokenKind) -> None:
+        self.block = block
+        self.start = block.start
+        self.end = block.end
+        self.kind = kind
+        self.family: str | None = None  # numbering family of a heading candidate
+        self.ordinal: int | None = None
+        self.numeral_end = block.start  # where the title starts
+        self.title_end = block.end  # where the heading ends (a run-in body follows)
+        self.boundary_inferred = False
+        self.marker: str | None = None
+        self.lead: str | None = None
+        self.reason: str | None = None  # boilerplate rule
+        self.salutation = False  # a paragraph led by 各位代表
+
+    def __repr__(self) -> str:
+        return (f"Candidate({self.kind.value}, {self.start}-{self.end}, family={self.family}, "
+                f"ordinal={self.ordinal})")
+
+
+Rule = Callable[[str, Block], "Candidate | None"]
+
+# --------------------------------------------------------------------------- helpers
+
+_PART_FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("cjk", patterns.PART_CJK),
+    ("di_part", patterns.PART_DI),
+    ("roman", patterns.PART_ROMAN),
+    ("en_word", patterns.PART_EN_WORD),
+)
+_CHAPTER_FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("paren_cjk", patterns.CHAPTER_PAREN_CJK),
+    ("paren_arabic", patterns.CHAPTER_PAREN_ARABIC),
+    ("arabic_dot", patterns.CHAPTER_ARABIC_DOT),
+    ("di", patterns.CHAPTER_DI),
+)
+
+
+def _ordinal(family: str, numeral: str) -> int | None:
+    if family in ("cjk", "di_part", "paren_cjk", "di"):
+        return cjk_to_int(numeral)
+    if family == "roman":
+        return roman_to_int(numeral)
+    if family == "en_word":
+        return patterns.EN_ORDINALS.get(numeral.lower())
+    value = int(numeral)
+    return value if 0 < value < 100 else None
+
+
+#: title-final words of top-level headings (used when a heading runs into its body)
+_PART_TITLE_END = regex.compile(
+    r"工作回顾|发展回顾|主要成就|发展成就|工作安排(?:建议)?|重点工作(?:任务)?|主要工作|工作任务"
+    r"|主要任务|重点任务|目标任务|总体要求|政策取向|奋斗目标|发展目标|主要目标|总体思路|工作思路"
+    r"|自身建设|满意(?:的)?政府|治理(?:现代化)?(?:水平|效能)|重大举措|2\d{3}年工作"
+)
+#: what a body often starts with right after a run-in heading
+_BODY_OPENER = regex.compile(
+    r"各位代表|过去|(?:19|20)\d{2}年|今年|“十.五”|刚刚|五年来|一年来|这一年|我们|站在|新的一年"
+)
+_TERMINAL = "。！？!?；;"
+_TITLE_MAX = 80  # longest title we accept before a sentence end
+_COMMA = "，,"
+
+
+def _title_end_run_in(text: str, start: int, end: int, part: bool) -> tuple[int, bool]:
+    """Where the title of a heading starting at ``start`` (just after its numeral) ends.
+
+    Returns ``(title_end, inferred)``: ``inferred`` is True when no punctuation marked the end
+    and the boundary was inferred (a run-in heading).
+    """
+    limit = min(end, start + _TITLE_MAX)
+    window = text[start:limit]
+    stop = next((i for i, c in enumerate(window) if c in _TERMINAL), -1)
+    space = window.find(" ", 4)
+    if space != -1 and (stop == -1 or space < stop) and not window[:space].isascii():
+        return start + space, True  # "(一)聚焦创新发展,打造一流创新生态 培育创新主体。"
+    if stop != -1 and not _looks_run_in(window[:stop], part):
+        return start + stop + 1, False
+    if end - start <= _TITLE_MAX and stop == -1:
+        return end, False  # the whole block is the heading
+    first = window if stop == -1 else window[:stop]
+    if part:
+        cut = _part_boundary(first)
+    else:
+        cut = _restatement_boundary(first)
+    if cut is None:
+        if stop != -1:
+            return start + stop + 1, False
+        return end, False
+    return start + cut, True
+
+
+def _looks_run_in(title: str, part: bool) -> bool:
+    """A 'title' up to the first sentence end that probably swallowed body text."""
+    if part:
+        return len(title) > 30 and _part_boundary(title) is not None
+    if len(title) > 40:
+        return True
+    comma = next((i for i, c in enumerate(title) if c in _COMMA), -1)
+    return comma != -1 and len(title) - comma > 18
+
+
+def _part_boundary(first: str) -> int | None:
+    last = None
+    for m in _PART_TITLE_END.finditer(first):
+        if m.end() < len(first):
+            last = m.end()
+    if last is not None and last >= 4:
+        return last
+    m = _BODY_OPENER.search(first, 6)
+    return m.start() if m else None
+
+
+def _restatement_boundary(first: str) -> int | None:
+    """Where the body starts in ``实施创新驱动工程,不断激活高质量发展动力源创新是…``: the body's
+    first words restate a key term of the title. Looked for after the title's comma."""
+    comma = next((i for i, c in enumerate(first) if c in _COMMA), -1)
+    if comma == -1 or comma > 30:
+        return None
+    lo = comma + 4
+    hi = min(len(first) - 2, comma + 22)
+    for p in range(lo, hi):
+        if first[p : p + 2] in first[:p]:
+            return p
+    clause = first[comma + 1 :]
+    for p in range(lo, hi):
+        if first[p] in clause[: p - comma - 1] and first[p] not in "的和与之化一":
+            return p
+    m = _BODY_OPENER.search(first, lo)
+    if m and m.start() < hi:
+        return m.start()
+    return None
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _boilerplate(text: str, block: Block) -> Candidate | None:
+    if len(text) > patterns.BOILERPLATE_MAX_LEN:
+        return None
+    for reason, rule in patterns.BOILERPLATE_RULES:
+        if rule.search(text):
+            cand = Candidate(block, TokenKind.BOILERPLATE)
+            cand.reason = reason
+            return cand
+    return None
+
+
+def _salutation_only(text: str, block: Block) -> Candidate | None:
+    if patterns.SALUTATION.fullmatch(text):
+        return Candidate(block, TokenKind.SALUTATION)
+    return None
+
+
+def _back_matter(text: str, block: Block) -> Candidate | None:
+    if len(text) > 30:
+        return None
+    if patterns.GLOSSARY_HEADING.fullmatch(text):
+        return Candidate(block, TokenKind.GLOSSARY_HEADING)
+    if patterns.CLOSING_HEADING.fullmatch(text):
+        return Candidate(block, TokenKind.CLOSING_HEADING)
+    m = patterns.APPENDIX_HEADING.match(text)
+    if m and (m.end() == len(text) or len(text) <= 24 and not any(c in text for c in _TERMINAL)):
+        cand = Candidate(block, TokenKind.APPENDIX_HEADING)
+        cand.ordinal = int(m.group("n")) if m.group("n") else None
+        return cand
+    return None
+
+
+def _numbered_heading(text: str, block: Block) -> Candidate | None:
+    first = text[:1]
+    if first in patterns.ENCLOSED:
+        family, ordinal = patterns.ENCLOSED[first]
+        if family == "circled":
+            cand = Candidate(block, TokenKind.ITEM)
+            cand.marker, cand.ordinal = first, ordinal
+            return cand
+        return _heading(text, block, TokenKind.CHAPTER_HEADING, family, ordinal, 1)
+    for families, kind in ((_PART_FAMILIES, TokenKind.PART_HEADING),
+                           (_CHAPTER_FAMILIES, TokenKind.CHAPTER_HEADING)):
+        for family, pattern in families:
+            m = pattern.match(text)
+            if m is None or m.end() >= len(text):
+                continue
+            ordinal = _ordinal(family, m.group("n"))
+            if ordinal is None:
+                continue
+            if family in ("en_word", "roman") and (
+                len(text) > 150 or text.rstrip().endswith((".", "。"))
+            ):
+                continue  # "First, we will … ." is a paragraph, not a heading
+            return _heading(text, block, kind, family, ordinal, m.end())
+    m = patterns.CHAPTER_TRUNCATED.match(text)
+    if m and len(text) <= 60:
+        cand = _heading(text, block, TokenKind.BARE, "truncated", None, m.end())
+        return cand
+    return None
+
+
+def _heading(text: str, block: Block, kind: TokenKind, family: str, ordinal: int | None,
+             numeral_len: int) -> Candidate:
+    cand = Candidate(block, kind)
+    cand.family = family
+    cand.ordinal = ordinal
+    cand.numeral_end = block.start + numeral_len
+    title_end, inferred = _title_end_run_in(
+        text, numeral_len, len(text), part=kind == TokenKind.PART_HEADING
+    )
+    cand.title_end = block.start + title_end
+    cand.boundary_inferred = inferred
+    return cand
+
+
+def _item(text: str, block: Block) -> Candidate | None:
+    m = patterns.ITEM_ORDINAL.match(text)
+    if m:
+        ordinal = cjk_to_int(m.group("n"))
+        if ordinal is not None:
+            cand = Candidate(block, TokenKind.ITEM)
+            cand.marker, cand.ordinal = m.group(), ordinal
+            return cand
+    m = patterns.ITEM_DASH.match(text)
+    if m and len(text) > 8:
+        cand = Candidate(block, TokenKind.ITEM)
+        cand.marker = m.group()
+        return cand
+    return None
+
+
+def _front(text: str, block: Block) -> Candidate | None:
+    head = text[:240]
+    if patterns.OPENING.search(head):
+        return Candidate(block, TokenKind.OPENING)
+    if len(text) <= 60 and patterns.TITLE_LINE.search(text):
+        return Candidate(block, TokenKind.TITLE)
+    if len(text) <= 140 and patterns.MEETING_LINE.search(text) and not _closed(text):
+        return Candidate(block, TokenKind.META)
+    if len(text) <= 80 and patterns.SPEAKER_LINE.search(text) and not _closed(text):
+        return Candidate(block, TokenKind.SPEAKER)
+    return None
+
+
+def _closed(text: str) -> bool:
+    return any(c in text for c in "。！？!?")
+
+
+def _salutation_led(text: str, block: Block) -> Candidate | None:
+    m = patterns.SALUTATION.match(text)
+    if m:
+        cand = Candidate(block, TokenKind.PARA)
+        cand.salutation = True
+        return cand
+    return None
+
+
+def _bare(text: str, block: Block) -> Candidate | None:
+    """A short line without sentence punctuation: maybe a heading whose numeral is missing."""
+    if len(text) > 48 or len(text) < 4 or patterns.ENDS_CLOSED.search(text):
+        return None
+    if any(c in text for c in "。！？!?；;") or not regex.search(r"\p{Han}", text[:8]):
+        return None
+    return Candidate(block, TokenKind.BARE)
+
+
+_LEAD = regex.compile(r"[^。！？!?；;，,、：:\n]{4,22}[。！？!?]")
+
+
+def _lead_item(text: str, block: Block) -> Candidate | None:
+    m = _LEAD.match(text)
+    if m and m.end() < len(text) - 4:
+        cand = Candidate(block, TokenKind.ITEM)
+        cand.lead = m.group()
+        return cand
+    return None
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("salutation_only", _salutation_only),
+    ("boilerplate", _boilerplate),
+    ("back_matter", _back_matter),
+    ("numbered_heading", _numbered_heading),
+    ("front", _front),
+    ("item", _item),
+    ("salutation_led", _salutation_led),
+    ("bare", _bare),
+    ("lead_item", _lead_item),
+)
+
+def classify(text: str, blocks: list[Block]) -> list[Candidate]:
+    """One candidate per block, in order."""
+    out = []
+    for block in blocks:
+        body = text[block.start : block.end]
+        for _, rule in RULES:
+            cand = rule(body, block)
+            if cand is not None:
+                break
+        else:
+            cand = Candidate(block, TokenKind.PARA)
+        out.append(cand)
+    return out

@@ -1,0 +1,69 @@
+"""Exceptions raised by govreport.
+
+``parse()`` does not raise on damaged *text*: damage becomes a :class:`~govreport.models.Diagnostic`
+on the report. Exceptions are for input that cannot be turned into text at all (undecodable bytes),
+for limits the caller asked for (``max_chars``) and for broken installations (grammar not found).
+Every exception the library raises is a :class:`GovReportError`; subclasses also derive from the
+standard exception they specialise, so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DecodeError",
+    "GovReportError",
+    "GrammarLoadError",
+    "InputTooLarge",
+    "OutlineError",
+]
+
+
+class GovReportError(Exception):
+    """Base class of every exception raised by govreport."""
+
+
+class DecodeError(GovReportError, ValueError):
+    """Bytes that are not valid text in any supported encoding.
+
+    ``offset`` is the byte offset of the first byte that could not be decoded (under UTF-8,
+    the encoding tried first), ``encodings`` the encodings that were tried.
+    """
+
+    def __init__(self, message: str, *, offset: int, encodings: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.encodings = encodings
+
+
+class InputTooLarge(GovReportError, ValueError):
+    """The input is longer than the ``max_chars`` limit the caller set."""
+
+    def __init__(self, message: str, *, size: int, limit: int) -> None:
+        super().__init__(message)
+        self.size = size
+        self.limit = limit
+
+
+class GrammarLoadError(GovReportError, RuntimeError):
+    """``report.lark`` could not be found or compiled (a broken installation)."""
+
+
+class OutlineError(GovReportError, ValueError):
+    """Raised only with ``parse(..., raise_on_error=True)``: the first error-level diagnostic.
+
+    ``code``, ``span``, ``line`` and ``column`` locate it in the decoded input.
+    """
+
+    def __init__(self, message: str, *, code: str, start: int, end: int, line: int, column: int,
+                 context: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.context = context
+
+    def get_context(self) -> str:
+        """The line of the input around the error with a caret under its start."""
+        return self.context

@@ -1,0 +1,356 @@
+"""Normalisation: one stage of the pipeline, a chain of named steps with an exact offset map.
+
+Each step takes a text and returns ``(new_text, deleted_runs)``: it may delete runs of characters
+and replace single characters by single characters, nothing else. That keeps every step's
+:class:`~govreport.offsets.OffsetMap` exact, and the maps compose into one map from the
+normalised text back to the input. Normalisation is idempotent.
+
+Steps, in order (``STEPS``; pass ``steps=`` to choose):
+
+``newlines``
+    ``\\r\\n`` → ``\\n``; lone ``\\r``, U+2028/2029 and U+0085 → ``\\n``.
+``zero_width``
+    Deletes zero-width characters (ZWSP, ZWNJ, ZWJ, WJ, BOM, soft hyphen, LRM/RLM). A line holding
+    nothing but such characters between two lines of text is a *soft break* left by a web page
+    (Wikisource splits paragraphs this way): the break is deleted and the two lines join.
+``pinyin``
+    Deletes pinyin annotations after a Han character: ``領(lǐng)`` → ``領``, also inside
+    numerals: ``二(èr)、`` → ``二、``. Toneless syllables such as ``們(men)`` are removed only
+    when the text carries tone-marked annotations too.
+``script``
+    Traditional → simplified with OpenCC ``t2s``, only when the text is in traditional script
+    (a simplified text passes through unchanged). OpenCC's ``t2s`` keeps code-point length; a line
+    where it would not is converted character by character.
+``width``
+    Full-width digits, letters and symbols → ASCII; U+3000, NBSP and other spaces → space; the
+    ASCII marks ``, ; : ! ? ( )`` next to Han characters → their full-width forms (Chinese
+    typography keeps full-width punctuation), so ``(一)`` and ``（一）`` read the same.
+``unwrap``
+    Deletes line breaks *inside* a paragraph: before a line that starts with punctuation that
+    cannot start a paragraph (``》，。``…), after a line that ends with an opening bracket, between
+    consecutive lines of a text whose paragraphs are separated by blank lines (Wikisource's
+    link-split lines, titles split over two lines), and between the lines of a hard-wrapped (PDF)
+    text. Never next to a heading, salutation or boilerplate line.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+import attrs
+import regex
+
+from . import patterns
+from .offsets import OffsetMap
+
+__all__ = [
+    "STEPS",
+    "NormalizedText",
+    "Step",
+    "detect_script",
+    "normalize",
+]
+
+Deletions = list[tuple[int, int]]
+Step = Callable[[str], tuple[str, Deletions]]
+
+
+@attrs.frozen
+class NormalizedText:
+    """The normalised text, the map back to the input, and what the steps found."""
+
+    text: str
+    source: str
+    map: OffsetMap = attrs.field(eq=False, repr=False)
+    script: str
+    applied: tuple[str, ...]
+    pinyin_removed: int = 0
+
+    def to_source(self, pos: int) -> int:
+        """Source offset of normalised offset ``pos``."""
+        return self.map(pos)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.map(start), self.map(end)
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _sub_deleting(pattern: regex.Pattern[str], text: str) -> tuple[str, Deletions]:
+    """Delete every match of ``pattern``."""
+    runs: Deletions = [m.span() for m in pattern.finditer(text)]
+    if not runs:
+        return text, []
+    parts = []
+    last = 0
+    for start, end in runs:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), runs
+
+
+_CR = regex.compile(r"\r(?=\n)")
+_NEWLINE_LIKE = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+def newlines(text: str) -> tuple[str, Deletions]:
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return text, []
+    out, runs = _sub_deleting(_CR, text)
+    return out.translate(_NEWLINE_LIKE), runs
+
+
+_ZW = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+_ZERO_WIDTH = regex.compile(rf"(?<=[^\n])\n[{_ZW}]+\n(?=[^\n])|[{_ZW}]+")
+
+
+def zero_width(text: str) -> tuple[str, Deletions]:
+    if not any(c in text for c in _ZW):
+        return text, []
+    return _sub_deleting(_ZERO_WIDTH, text)
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = (
+    rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
+)
+_PINYIN_TONED = regex.compile(
+    rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])(?:{_SYLLABLE})[)）]"
+)
+_PINYIN_ANY = regex.compile(
+    rf"(?<=\p{{Han}})[(（](?:(?=[a-zü{_TONED}]*[{_TONED}]){_SYLLABLE}|(?=[a-zü]{{2}}){_SYLLABLE})[)）]"
+)
+#: with at least this many tone-marked annotations a text is "annotated" and toneless
+#: syllables such as 們(men) are annotations too
+_ANNOTATED_TEXT = 3
+
+
+def pinyin(text: str) -> tuple[str, Deletions]:
+    if "(" not in text and "（" not in text:
+        return text, []
+    toned = 0
+    for _ in _PINYIN_TONED.finditer(text):
+        toned += 1
+        if toned >= _ANNOTATED_TEXT:
+            return _sub_deleting(_PINYIN_ANY, text)
+    if not toned:
+        return text, []
+    return _sub_deleting(_PINYIN_TONED, text)
+
+
+# --- script
+
+
+@functools.cache
+def _opencc() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _t2s(text: str) -> str:
+    return _opencc().convert(text)  # type: ignore[attr-defined, no-any-return]
+
+
+@functools.cache
+def _traditional() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """Han characters that ``t2s`` changes on their own, as a pattern and a char map."""
+    chars = [chr(c) for c in range(0x4E00, 0xA000)] + [chr(c) for c in range(0x3400, 0x4DC0)]
+    converted = _t2s("\n".join(chars)).split("\n")
+    table = {
+        a: b for a, b in zip(chars, converted) if len(b) == 1 and a != b
+    }
+    pattern = regex.compile("[" + "".join(sorted(table)) + "]")
+    return pattern, table
+
+
+_HAN = regex.compile(r"\p{Han}")
+_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+#: share of Han characters that must be traditional-only for the text to count as traditional
+TRADITIONAL_SHARE = 0.05
+
+
+def detect_script(text: str) -> str:
+    """``zh-Hant``, ``zh-Hans``, ``en`` (Latin words, few Han) or ``mixed`` (both)."""
+    sample = text if len(text) <= 200_000 else text[:200_000]
+    han = len(_HAN.findall(sample))
+    latin = len(_LATIN_WORD.findall(sample))
+    if han == 0:
+        return "en" if latin else "zh-Hans"
+    pattern, _ = _traditional()
+    trad = len(pattern.findall(sample))
+    if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
+        return "zh-Hant"
+    if latin * 2 > han:
+        return "mixed"
+    return "zh-Hans"
+
+
+def script(text: str) -> tuple[str, Deletions]:
+    if detect_script(text) != "zh-Hant":
+        return text, []
+    out = _t2s(text)
+    if len(out) == len(text):
+        return out, []
+    # rare: a phrase table entry changed length; convert those lines character by character
+    _, table = _traditional()
+    src_lines = text.split("\n")
+    lines = []
+    for line in src_lines:
+        conv = _t2s(line)
+        if len(conv) != len(line):
+            conv = "".join(table.get(c, c) for c in line)
+        lines.append(conv)
+    return "\n".join(lines), []
+
+
+# --- width
+
+_FOLD = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+for _keep in "！（），：；？":
+    del _FOLD[ord(_keep)]
+_FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x200B))})
+_WIDTH_TABLE = str.maketrans(_FOLD)
+_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_ASCII_NEAR_HAN = regex.compile(
+    r"(?<=\p{Han})[,;:!?)]|[,;:!?(](?=\p{Han})"
+)
+
+
+def width(text: str) -> tuple[str, Deletions]:
+    out = text.translate(_WIDTH_TABLE)
+    out = _ASCII_NEAR_HAN.sub(lambda m: _TO_FULL[m.group()], out)
+    return out, []
+
+
+# --- unwrap
+
+_STRUCTURAL = regex.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}(?:部分|[，、：])"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?![\d.])|[IVX]{1,5}[.．、] "
+    r"|[㈠-㈩⑴-⒇⒈-⒛]|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[,:])"
+)
+_BARE_PART = regex.compile(
+    r"工作回顾|工作安排|重点工作|主要任务|工作任务|自身建设|名词解释|结束语|^附件|^附录"
+    r"|(?i:review of|work arrangement|self-improvement)"
+)
+_CLOSED_END = regex.compile(r"[。！？!?；;…:：][”’」』）)]*$")
+
+
+def _structural(line: str, chrome: bool = True) -> bool:
+    """A line that is its own block: a heading, salutation, bare part title or (``chrome``)
+    web chrome."""
+    if not line:
+        return True
+    if _STRUCTURAL.match(line) or patterns.SALUTATION.fullmatch(line):
+        return True
+    if len(line) <= 40 and not _CLOSED_END.search(line) and _BARE_PART.search(line):
+        return True
+    if chrome and len(line) <= patterns.BOILERPLATE_MAX_LEN:
+        return any(rule.search(line) for _, rule in patterns.BOILERPLATE_RULES)
+    return False
+
+
+def unwrap(text: str) -> tuple[str, Deletions]:
+    if "\n" not in text:
+        return text, []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
+    stripped = [line.strip() for _, line in lines]
+    filled = [i for i, line in enumerate(stripped) if line]
+    gaps = sum(1 for a, b in zip(filled, filled[1:]) if b - a > 1)
+    blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
+    lengths: dict[int, int] = {}
+    for i in filled:
+        lengths[len(stripped[i])] = lengths.get(len(stripped[i]), 0) + 1
+    wrap_width = 0
+    if lengths and not blank_separated:
+        width_, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+        near = sum(c for w, c in lengths.items() if abs(w - width_) <= 1)
+        if width_ >= 16 and count >= 5 and near * 2 >= len(filled):
+            wrap_width = width_
+    runs: Deletions = []
+    for a, b in zip(filled, filled[1:]):
+        if b != a + 1:
+            continue  # a blank line: always a paragraph break
+        prev, nxt = stripped[a], stripped[b]
+        join = bool(patterns.CONTINUES_LINE.match(nxt) or patterns.OPENS_LINE.search(prev))
+        if not join and blank_separated:
+            # link-split lines of a page: chrome may join chrome (a licence split by links)
+            join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))
+        elif not join and not (_structural(prev) or _structural(nxt)):
+            if wrap_width and len(prev) >= wrap_width - 1 and lines[b][1][:1] not in " \t":
+                join = True
+        if join:
+            start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
+            runs.append((start, start + 1))
+    if not runs:
+        return text, []
+    parts = []
+    last = 0
+    for start, end in runs:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), runs
+
+
+STEPS: dict[str, Step] = {
+    "newlines": newlines,
+    "zero_width": zero_width,
+    "pinyin": pinyin,
+    "script": script,
+    "width": width,
+    "unwrap": unwrap,
+}
+
+
+def normalize(text: str, steps: Sequence[str | Step] | None = None) -> NormalizedText:
+    """Run the normalisation steps (default: all of ``STEPS`` in order) over ``text``.
+
+    ``steps`` may name steps of ``STEPS`` or give callables with the same signature; an unknown
+    name raises ``ValueError`` listing the valid ones.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() takes str, not {type(text).__name__}")
+    chosen: list[tuple[str, Step]] = []
+    for step in STEPS if steps is None else steps:
+        if isinstance(step, str):
+            if step not in STEPS:
+                raise ValueError(f"unknown step {step!r}; valid steps: {', '.join(STEPS)}")
+            chosen.append((step, STEPS[step]))
+        else:
+            chosen.append((getattr(step, "__name__", "custom"), step))
+    current = text
+    total = OffsetMap.identity(len(text))
+    applied: list[str] = []
+    found_script = "zh-Hans"
+    pinyin_removed = 0
+    for name, step in chosen:
+        if name == "script":
+            found_script = detect_script(current)
+        before = current
+        current, deleted = step(current)
+        if deleted:
+            total = total.compose(OffsetMap.from_deletions(len(before), deleted))
+            if name == "pinyin":
+                pinyin_removed = len(deleted)
+        if deleted or current is not before and current != before:
+            applied.append(name)
+    if "script" not in STEPS or all(n != "script" for n, _ in chosen):
+        found_script = detect_script(current)
+    return NormalizedText(
+        text=current,
+        source=text,
+        map=total,
+        script=found_script,
+        applied=tuple(applied),
+        pinyin_removed=pinyin_removed,
+    )

@@ -1,0 +1,291 @@
+"""Tokens → typed models: the lark transformer (sixth stage).
+
+Leaves are built first, for every token including boilerplate, so that their spans tile the
+text: a leaf runs from its block's start to the next block's start (the first from 0, the last to
+the end) and is mapped to source offsets through the normalisation map. The grammar's callbacks
+then nest them; boilerplate, which the grammar never sees, is put back right after the leaf it
+followed. Section kinds are settled at the end, when all parts are known (a thematic part after
+the review is the annual plan).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import lark
+from lark import Transformer
+
+from . import kinds
+from .classify import TokenKind
+from .models import (
+    Block,
+    Boilerplate,
+    Child,
+    GlossaryEntry,
+    Heading,
+    Item,
+    Paragraph,
+    Section,
+    SectionKind,
+    Span,
+    Subsection,
+)
+from .normalize import NormalizedText
+from .outline import Finding, Token
+
+__all__ = ["build_sections"]
+
+_HEADINGS = {TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING, TokenKind.CLOSING_HEADING,
+             TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING}
+_ORDER = {SectionKind.REVIEW: 0, SectionKind.FIVE_YEAR_PLAN: 1, SectionKind.ANNUAL_PLAN: 2,
+          SectionKind.SELF_IMPROVEMENT: 3}
+_FIRST_SENTENCE = "。！？!?"
+
+
+def _lead(text: str) -> str | None:
+    for i, c in enumerate(text[:61]):
+        if c in _FIRST_SENTENCE:
+            return text[: i + 1] if i + 1 < len(text) else None
+    return None
+
+
+class _Leaves:
+    """Leaf objects for all tokens, and the boilerplate that follows each visible token."""
+
+    def __init__(self, norm: NormalizedText, tokens: list[Token]) -> None:
+        text = norm.text
+        to_src = norm.map
+        self.leaf: dict[int, Block] = {}
+        self.after: dict[int, list[Block]] = {}
+        self.leading: list[Block] = []
+        last_visible: Token | None = None
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            nstart = 0 if i == 0 else tok.start
+            nend = len(text) if i + 1 == n else tokens[i + 1].start
+            span = Span(to_src(nstart), to_src(nend))
+            leaf = self._make(tok, span, text[tok.start : tok.end])
+            if tok.kind == TokenKind.BOILERPLATE:
+                if last_visible is None:
+                    self.leading.append(leaf)
+                else:
+                    self.after.setdefault(id(last_visible), []).append(leaf)
+            else:
+                self.leaf[id(tok)] = leaf
+                last_visible = tok
+
+    @staticmethod
+    def _make(tok: Token, span: Span, content: str) -> Block:
+        kind = tok.kind
+        if kind in _HEADINGS:
+            return Heading(span=span, text=content, numeral=tok.numeral)
+        if kind == TokenKind.ITEM:
+            return Item(span=span, text=content, marker=tok.marker, ordinal=tok.ordinal,
+                        lead=tok.lead or _lead(content))
+        if kind == TokenKind.BOILERPLATE:
+            return Boilerplate(span=span, text=content, reason=tok.reason or "boilerplate")
+        if kind == TokenKind.GLOSSARY_ENTRY:
+            return GlossaryEntry(span=span, text=content, number=tok.ordinal,
+                                 term=tok.term or "", definition=tok.title)
+        return Paragraph(span=span, text=content)
+
+    def of(self, lt: lark.Token) -> list[Block]:
+        tok: Token = lt.value
+        return [self.leaf[id(tok)], *self.after.get(id(tok), ())]
+
+
+@attrs.define
+class _Part:
+    """A top-level part before its kind is known."""
+
+    heading: Token | None
+    children: list[Child]
+
+
+def _span(children: list[Child]) -> Span:
+    return Span(children[0].span.start, children[-1].span.end)
+
+
+def _flatten(items: list[Any], leaves: _Leaves) -> list[Child]:
+    out: list[Child] = []
+    for item in items:
+        if isinstance(item, lark.Token):
+            out.extend(leaves.of(item))
+        elif isinstance(item, list):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
+
+
+class _ToModels(Transformer[Any, Any]):
+    def __init__(self, leaves: _Leaves) -> None:
+        super().__init__()
+        self.leaves = leaves
+
+    # the callbacks are named after the grammar rules
+    def start(self, children: list[Any]) -> list[Any]:
+        return children
+
+    def preamble(self, children: list[Any]) -> Section:
+        leaves = _flatten(children, self.leaves)
+        return Section(kind=SectionKind.PREAMBLE, ordinal=None, title="", heading=None,
+                       span=_span(leaves), children=leaves)
+
+    def body(self, children: list[Any]) -> list[_Part]:
+        return list(children)
+
+    def headless_part(self, children: list[Any]) -> _Part:
+        return _Part(None, _flatten(children, self.leaves))
+
+    def part(self, children: list[Any]) -> _Part:
+        head: lark.Token = children[0]
+        return _Part(head.value, _flatten(children, self.leaves))
+
+    def chapter(self, children: list[Any]) -> Subsection:
+        head: lark.Token = children[0]
+        tok: Token = head.value
+        leaves = _flatten(children, self.leaves)
+        heading = leaves[0]
+        assert isinstance(heading, Heading)
+        return Subsection(kind=None, level=2, ordinal=tok.ordinal, title=tok.title,
+                          heading=heading, span=_span(leaves), children=leaves)
+
+    def tail(self, children: list[Any]) -> list[Child]:
+        return _flatten(children, self.leaves)
+
+    def closing(self, children: list[Any]) -> Section:
+        leaves = _flatten(children, self.leaves)
+        first: lark.Token = children[0]
+        heading = leaves[0] if first.type == TokenKind.CLOSING_HEADING.value else None
+        return Section(kind=SectionKind.CLOSING, ordinal=None,
+                       title=first.value.title if heading else "",
+                       heading=heading if isinstance(heading, Heading) else None,
+                       span=_span(leaves), children=leaves)
+
+    def appendix(self, children: list[Any]) -> Section:
+        return self._back(SectionKind.APPENDIX, children)
+
+    def glossary(self, children: list[Any]) -> Section:
+        return self._back(SectionKind.GLOSSARY, children)
+
+    def _back(self, kind: SectionKind, children: list[Any]) -> Section:
+        leaves = _flatten(children, self.leaves)
+        head: Token = children[0].value
+        heading = leaves[0]
+        assert isinstance(heading, Heading)
+        return Section(kind=kind, ordinal=None,
+                       title=head.title, heading=heading, span=_span(leaves), children=leaves)
+
+
+def _text_of(children: list[Child], limit: int = 3000) -> str:
+    parts: list[str] = []
+    size = 0
+    for child in children:
+        if isinstance(child, Subsection):
+            piece = child.title
+        elif isinstance(child, (Paragraph, Item)):
+            piece = child.text
+        else:
+            continue
+        parts.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return "\n".join(parts)
+
+
+def _finish_parts(parts: list[_Part], findings: list[Finding]) -> list[Section]:
+    numbered = [p for p in parts if p.heading is not None]
+    out: list[Section] = []
+    after_review = False
+    highest = -1
+    for index, part in enumerate(parts):
+        children = part.children
+        head = part.heading
+        if head is None:
+            title, ordinal = "", None
+            following = next((p.heading for p in parts[index + 1 :] if p.heading), None)
+            if not numbered:
+                kind = SectionKind.OTHER
+                where = _span(children)
+                findings.append(Finding("no_outline",
+                                        "no numbered parts were found; the body is one section",
+                                        0, 0, "info", (where.start, where.start)))
+            else:
+                kind = kinds.content_kind("", _text_of(children), after_review=False)
+                if following is not None and following.ordinal and following.ordinal > 1:
+                    ordinal = following.ordinal - 1
+                    where = _span(children)
+                    findings.append(Finding(
+                        "inferred_ordinal",
+                        f"text before the first heading is taken as part {ordinal}",
+                        0, 0, "info", (where.start, where.start)))
+        else:
+            title, ordinal = head.title, head.ordinal
+            kind = kinds.heading_kind(title) or kinds.content_kind(
+                title, _text_of(children[1:]), after_review=after_review)
+            if kind == SectionKind.CLOSING:
+                kind = SectionKind.OTHER
+        if kind == SectionKind.REVIEW:
+            after_review = True
+        elif kind != SectionKind.OTHER:
+            after_review = True
+        rank = _ORDER.get(kind)
+        if rank is not None:
+            if rank < highest and head is not None:
+                findings.append(Finding("unusual_order",
+                                        f"{kind.value} part comes after a later part",
+                                        head.start, head.end, "info"))
+            highest = max(highest, rank)
+        children = [_sub_kind(c, kind) if isinstance(c, Subsection) else c for c in children]
+        heading = children[0] if head is not None else None
+        out.append(Section(kind=kind, ordinal=ordinal, title=title,
+                           heading=heading if isinstance(heading, Heading) else None,
+                           span=_span(children), children=children))
+    return out
+
+
+def _sub_kind(sub: Subsection, parent: SectionKind) -> Subsection:
+    k = kinds.heading_kind(sub.title)
+    if k == parent:
+        return sub
+    if k == SectionKind.SELF_IMPROVEMENT and parent != SectionKind.REVIEW:
+        return attrs.evolve(sub, kind=k)
+    if parent == SectionKind.OTHER and k in (SectionKind.REVIEW, SectionKind.FIVE_YEAR_PLAN,
+                                             SectionKind.ANNUAL_PLAN):
+        return attrs.evolve(sub, kind=k)
+    return sub
+
+
+def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[lark.Token],
+                   findings: list[Finding]) -> list[Section]:
+    """Parse ``lark_tokens`` with the grammar and build the sections of the report."""
+    from .grammar import parser
+
+    leaves = _Leaves(norm, tokens)
+    if not lark_tokens:
+        only = list(leaves.leading)
+        if not only:
+            return []
+        return [Section(kind=SectionKind.PREAMBLE, ordinal=None, title="", heading=None,
+                        span=_span(only), children=only)]  # type: ignore[arg-type]
+    tree = parser().parse(lark_tokens)
+    top = _ToModels(leaves).transform(tree)
+    sections: list[Section] = []
+    for item in top:
+        if isinstance(item, list):
+            sections.extend(_finish_parts(item, findings))
+        else:
+            sections.append(item)
+    if leaves.leading:
+        first = sections[0]
+        lead: list[Child] = list(leaves.leading)
+        if first.kind == SectionKind.PREAMBLE:
+            sections[0] = attrs.evolve(first, children=lead + list(first.children),
+                                       span=Span(0, first.span.end))
+        else:
+            sections.insert(0, Section(kind=SectionKind.PREAMBLE, ordinal=None, title="",
+                                       heading=None, span=_span(lead), children=lead))
+    return sections
