@@ -1,1 +1,70 @@
+"""govreport: Chinese government work reports (政府工作报告) → typed, span-accurate section trees.
+
+>>> import govreport
+>>> report = govreport.parse("各位代表：\\n现在，我代表市人民政府向大会报告工作。\\n一、2025年工作回顾\\n过去一年，经济平稳。")
+>>> report.outline()
+[('preamble', None), ('review', 1)]
+"""
+
+from __future__ import annotations
+
+from .api import parse, parse_file
+from .errors import (
+    DecodeError,
+    GovReportError,
+    GrammarLoadError,
+    InputTooLarge,
+    OutlineError,
+)
+from .models import (
+    Boilerplate,
+    Diagnostic,
+    GlossaryEntry,
+    Heading,
+    Indicator,
+    Item,
+    Metadata,
+    Paragraph,
+    Report,
+    Section,
+    SectionKind,
+    Severity,
+    Span,
+    Subsection,
+    Target,
+)
+from .normalize import NormalizedText, normalize
+from .split import PageItem, parse_many, split
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "Boilerplate",
+    "DecodeError",
+    "Diagnostic",
+    "GlossaryEntry",
+    "GovReportError",
+    "GrammarLoadError",
+    "Heading",
+    "Indicator",
+    "InputTooLarge",
+    "Item",
+    "Metadata",
+    "NormalizedText",
+    "OutlineError",
+    "PageItem",
+    "Paragraph",
+    "Report",
+    "Section",
+    "SectionKind",
+    "Severity",
+    "Span",
+    "Subsection",
+    "Target",
+    "__version__",
+    "normalize",
+    "parse",
+    "parse_file",
+    "parse_many",
+    "split",
+]

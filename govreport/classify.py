@@ -14,6 +14,7 @@ from collections.abc import Callable
 import regex
 
 from . import patterns
+from .boundary import title_end
 from .patterns import cjk_to_int, roman_to_int
 from .segment import Block
 
@@ -59,6 +60,7 @@ class Candidate:
         "lead",
         "marker",
         "numeral_end",
+        "options",
         "ordinal",
         "reason",
         "salutation",
@@ -76,6 +78,7 @@ class Candidate:
         self.numeral_end = block.start  # where the title starts
         self.title_end = block.end  # where the heading ends (a run-in body follows)
         self.boundary_inferred = False
+        self.options: list[tuple[int, int]] = []  # scored title ends of a run-in heading
         self.marker: str | None = None
         self.lead: str | None = None
         self.reason: str | None = None  # boilerplate rule
@@ -115,91 +118,6 @@ def _ordinal(family: str, numeral: str) -> int | None:
     return value if 0 < value < 100 else None
 
 
-#: title-final words of top-level headings (used when a heading runs into its body)
-_PART_TITLE_END = regex.compile(
-    r"工作回顾|发展回顾|主要成就|发展成就|工作安排(?:建议)?|重点工作(?:任务)?|主要工作|工作任务"
-    r"|主要任务|重点任务|目标任务|总体要求|政策取向|奋斗目标|发展目标|主要目标|总体思路|工作思路"
-    r"|自身建设|满意(?:的)?政府|治理(?:现代化)?(?:水平|效能)|重大举措|2\d{3}年工作"
-)
-#: what a body often starts with right after a run-in heading
-_BODY_OPENER = regex.compile(
-    r"各位代表|过去|(?:19|20)\d{2}年|今年|“十.五”|刚刚|五年来|一年来|这一年|我们|站在|新的一年"
-)
-_TERMINAL = "。！？!?；;"
-_TITLE_MAX = 80  # longest title we accept before a sentence end
-_COMMA = "，,"
-
-
-def _title_end_run_in(text: str, start: int, end: int, part: bool) -> tuple[int, bool]:
-    """Where the title of a heading starting at ``start`` (just after its numeral) ends.
-
-    Returns ``(title_end, inferred)``: ``inferred`` is True when no punctuation marked the end
-    and the boundary was inferred (a run-in heading).
-    """
-    limit = min(end, start + _TITLE_MAX)
-    window = text[start:limit]
-    stop = next((i for i, c in enumerate(window) if c in _TERMINAL), -1)
-    space = window.find(" ", 4)
-    if space != -1 and (stop == -1 or space < stop) and not window[:space].isascii():
-        return start + space, True  # "(一)聚焦创新发展,打造一流创新生态 培育创新主体。"
-    if stop != -1 and not _looks_run_in(window[:stop], part):
-        return start + stop + 1, False
-    if end - start <= _TITLE_MAX and stop == -1:
-        return end, False  # the whole block is the heading
-    first = window if stop == -1 else window[:stop]
-    if part:
-        cut = _part_boundary(first)
-    else:
-        cut = _restatement_boundary(first)
-    if cut is None:
-        if stop != -1:
-            return start + stop + 1, False
-        return end, False
-    return start + cut, True
-
-
-def _looks_run_in(title: str, part: bool) -> bool:
-    """A 'title' up to the first sentence end that probably swallowed body text."""
-    if part:
-        return len(title) > 30 and _part_boundary(title) is not None
-    if len(title) > 40:
-        return True
-    comma = next((i for i, c in enumerate(title) if c in _COMMA), -1)
-    return comma != -1 and len(title) - comma > 18
-
-
-def _part_boundary(first: str) -> int | None:
-    last = None
-    for m in _PART_TITLE_END.finditer(first):
-        if m.end() < len(first):
-            last = m.end()
-    if last is not None and last >= 4:
-        return last
-    m = _BODY_OPENER.search(first, 6)
-    return m.start() if m else None
-
-
-def _restatement_boundary(first: str) -> int | None:
-    """Where the body starts in ``实施创新驱动工程,不断激活高质量发展动力源创新是…``: the body's
-    first words restate a key term of the title. Looked for after the title's comma."""
-    comma = next((i for i, c in enumerate(first) if c in _COMMA), -1)
-    if comma == -1 or comma > 30:
-        return None
-    lo = comma + 4
-    hi = min(len(first) - 2, comma + 22)
-    for p in range(lo, hi):
-        if first[p : p + 2] in first[:p]:
-            return p
-    clause = first[comma + 1 :]
-    for p in range(lo, hi):
-        if first[p] in clause[: p - comma - 1] and first[p] not in "的和与之化一":
-            return p
-    m = _BODY_OPENER.search(first, lo)
-    if m and m.start() < hi:
-        return m.start()
-    return None
-
-
 # --------------------------------------------------------------------------- rules
 
 
@@ -228,7 +146,7 @@ def _back_matter(text: str, block: Block) -> Candidate | None:
     if patterns.CLOSING_HEADING.fullmatch(text):
         return Candidate(block, TokenKind.CLOSING_HEADING)
     m = patterns.APPENDIX_HEADING.match(text)
-    if m and (m.end() == len(text) or len(text) <= 24 and not any(c in text for c in _TERMINAL)):
+    if m and (m.end() == len(text) or len(text) <= 24 and not _closed(text)):
         cand = Candidate(block, TokenKind.APPENDIX_HEADING)
         cand.ordinal = int(m.group("n")) if m.group("n") else None
         return cand
@@ -271,11 +189,10 @@ def _heading(text: str, block: Block, kind: TokenKind, family: str, ordinal: int
     cand.family = family
     cand.ordinal = ordinal
     cand.numeral_end = block.start + numeral_len
-    title_end, inferred = _title_end_run_in(
-        text, numeral_len, len(text), part=kind == TokenKind.PART_HEADING
-    )
-    cand.title_end = block.start + title_end
+    end, inferred, options = title_end(text[numeral_len:], part=kind == TokenKind.PART_HEADING)
+    cand.title_end = cand.numeral_end + end
     cand.boundary_inferred = inferred
+    cand.options = [(cand.numeral_end + p, score) for p, score in options]
     return cand
 
 

@@ -41,11 +41,13 @@ class Token:
         "lead",
         "marker",
         "numeral",
+        "options",
         "ordinal",
         "reason",
         "start",
         "term",
         "title",
+        "title_start",
     )
 
     def __init__(self, kind: TokenKind, start: int, end: int) -> None:
@@ -61,6 +63,8 @@ class Token:
         self.lead: str | None = None
         self.reason: str | None = None
         self.term: str | None = None  # glossary entries: (term, definition) split
+        self.title_start = start
+        self.options: list[tuple[int, int]] = []  # scored title ends (run-in headings)
 
     def __repr__(self) -> str:
         return f"Token({self.kind.value}, {self.start}-{self.end}, ordinal={self.ordinal})"
@@ -127,6 +131,8 @@ class _Outline:
         numeral = text[cand.start : cand.numeral_end].strip()
         tok.numeral = numeral or None
         tok.title = text[cand.numeral_end : cand.title_end].strip(_TITLE_STRIP)
+        tok.title_start = cand.numeral_end
+        tok.options = cand.options
         self.tokens.append(tok)
         if cand.boundary_inferred:
             self.find("inferred_boundary",
@@ -311,6 +317,7 @@ class _Outline:
             if not parts:
                 body_tokens_before_part += 1
         self._announced_counts()
+        self._parallel_titles()
         self._closing()
         self._tails()
         if not has_front:
@@ -459,6 +466,63 @@ class _Outline:
                 # indices of later parts moved: recompute from scratch
                 self._announced_counts()
                 return
+
+    def _parallel_titles(self) -> None:
+        """Sibling subsection titles are parallel (优化产业生态，加快转型升级步伐 / 强化创新驱动，
+        积蓄经济发展动能 …): where run-in titles mostly agree on the length of their second
+        clause, a weakly-decided sibling takes that length too."""
+        groups: list[list[int]] = [[]]
+        for i, tok in enumerate(self.tokens):
+            if tok.kind == TokenKind.PART_HEADING:
+                groups.append([])
+            elif tok.kind == TokenKind.CHAPTER_HEADING and tok.options:
+                groups[-1].append(i)
+        for group in groups:
+            if len(group) < 3:
+                continue
+            lengths = []
+            for i in group:
+                tok = self.tokens[i]
+                comma = self._comma(tok)
+                best = max(tok.options, key=lambda o: (o[1], -o[0]))
+                lengths.append(best[0] - comma - 1)
+            common = max(set(lengths), key=lengths.count)
+            agree = lengths.count(common) / len(group)
+            if agree < 0.6:
+                continue
+            bonus = 3 if agree >= 0.8 else 2
+            for i in group:
+                tok = self.tokens[i]
+                comma = self._comma(tok)
+                p = max(tok.options, key=lambda o: (o[1] + (bonus if o[0] - comma - 1 == common
+                                                             else 0), -o[0]))[0]
+                if p != tok.end:
+                    self._move_title_end(i, p)
+
+    def _comma(self, tok: Token) -> int:
+        for j in range(tok.title_start, tok.end):
+            if self.text[j] in "，,":
+                return j
+        return tok.title_start
+
+    def _move_title_end(self, i: int, p: int) -> None:
+        tok = self.tokens[i]
+        old_end = tok.end
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        block_end = nxt.end if nxt is not None and nxt.kind == TokenKind.PARA and \
+            nxt.start <= old_end + 2 else old_end
+        tok.end = p
+        tok.title = self.text[tok.title_start : p].strip(_TITLE_STRIP)
+        body = p
+        while body < block_end and self.text[body] in " \t":
+            body += 1
+        if nxt is not None and nxt.kind == TokenKind.PARA and nxt.start <= old_end + 2:
+            nxt.start = body
+        elif body < block_end:
+            self.tokens.insert(i + 1, Token(TokenKind.PARA, body, block_end))
+        self.find("inferred_boundary",
+                  f"heading runs into its body; title taken as {tok.title[:40]!r} "
+                  "(parallel to its siblings)", tok.start, p, "info")
 
     # ------------------------------------------------------------------ closing and tails
 

@@ -174,7 +174,7 @@ GLOSSARY_ENTRY = regex.compile(r"(?P<n>\d{1,3})[ \t]*[.．、][ \t]*(?P<term>[^:
 
 #: Words of a final exhortation (the closing).
 EXHORTATION = regex.compile(
-    r"让我们|团结在[^。]{0,40}周围|(?:而|去)(?:努力|不懈|团结)?奋斗|奋勇前进|新篇章|新的更大的?胜利|而努力"
+    r"让我们|团结在[^。]{0,40}周围|(?:而|去)(?:努力|不懈|团结)?奋斗|奋勇前进|新篇章|新的更大的?胜利|而努力|以优异(?:的)?成绩"
     r"|(?i:let us|let's)"
 )
 

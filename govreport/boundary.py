@@ -1,0 +1,142 @@
+"""Where a heading's title ends when the heading runs into its body.
+
+Most headings stand on their own line or end at a full stop (``（一）巩固增强经济回升向好态势。``).
+Scraped run-on pages lose the line break, and the title runs straight into the body:
+
+* top-level: ``一、2020年和“十三五”时期工作回顾2020年是闻喜…`` — the title ends after a
+  part keyword (工作回顾, 目标任务, 自身建设 …) that is followed by what a body starts with
+  (a year, 各位代表, 过去…, or a restatement of the title's first words: ``“十四五”时期…``);
+* subsections: ``（一）实施创新驱动工程,不断激活高质量发展动力源创新是引领发展的第一动力。`` —
+  titles have the shape "clause，clause"; each position after the comma is scored: the body
+  restating a key term of the title (创新), a definitional sentence ``X是…``, a typical opening
+  verb (坚持, 深入 …), a second clause of usual length; a title never ends in a function word
+  (把, 的, 以 …). The scored options are kept so that the outline pass can prefer the length
+  its sibling titles agree on (parallel titles are the rule: 优化产业生态，加快转型升级步伐 /
+  强化创新驱动，积蓄经济发展动能 …).
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["Options", "title_end"]
+
+#: ``[(title_end, score), …]`` relative to the heading start
+Options = list[tuple[int, int]]
+
+_TERMINAL = "。！？!?；;"
+_COMMA = "，,"
+_TITLE_MAX = 80
+_TITLE_MAX_LATIN = 200  # machine-translated English headings are longer
+_COLON_MAX = 30
+
+_PART_KEYWORD = regex.compile(
+    r"(?:(?:19|20)\d{2}年(?:和|及)?)?(?:政府)?(?:主要)?工作(?:回顾|安排(?:建议)?|任务|思路|总结)"
+    r"|发展回顾|主要成就|发展成就|重点工作(?:任务|安排)?|主要工作|主要任务|重点任务|目标任务"
+    r"|总体要求|政策取向|奋斗目标|发展目标|主要目标|总体思路|自身建设|满意(?:的)?政府"
+    r"|治理(?:现代化)?(?:水平|效能)|重大举措|(?:19|20)\d{2}年(?:政府)?(?:主要)?工作"
+)
+#: what the body of a part often starts with
+_PART_BODY = regex.compile(
+    r"各位代表|过去|(?:19|20)\d{2}年|今年|今后|“十.五”|刚刚|五年来|一年来|这一年|我们|站在|新的一年"
+)
+_CONNECTOR = "和及与、暨"
+#: typical first words of a subsection's body
+_OPENER = regex.compile(
+    r"坚持|坚定不移|坚决|深入|全面|持续|着力|大力|牢固树立|牢牢|始终|紧紧|我们|进一步|统筹|按照"
+    r"|立足|依托|发挥|围绕|聚焦|突出|今年|过去|一年来|要(?:坚持|着力|以|把)|(?:19|20)\d{2}年"
+)
+_DEFINITION = regex.compile(r"[^，,。；;：:“”]{1,6}是")
+_FUNCTION_END = set("把的以在对和与将为从向被让使及或并且是了着之其这那")
+
+
+def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
+    """``(end, inferred, options)`` for a heading whose title starts at 0 of ``text`` (the text
+    after the numeral, to the end of the block)."""
+    latin = text[:24].isascii()
+    window = text[: _TITLE_MAX_LATIN if latin else _TITLE_MAX]
+    stop = next((i for i, c in enumerate(window) if c in _TERMINAL
+                 or latin and c == "." and window[i + 1 : i + 2] in (" ", "")), -1)
+    colon = next((i for i, c in enumerate(window[:_COLON_MAX]) if c in "：:"), -1)
+    if colon >= 2 and (stop == -1 or colon < stop):
+        return colon + 1, False, []  # "（一）“十四五”时期指导思想：…"
+    space = window.find(" ", 4)
+    if space != -1 and (stop == -1 or space < stop) and not window[:space].isascii():
+        return space, True, []  # "(一)聚焦创新发展,打造一流创新生态 培育创新主体。"
+    if stop != -1 and not _swallowed_body(window[:stop], part):
+        return stop + 1, False, []
+    if len(text) <= len(window) and stop == -1:
+        return len(text), False, []  # the whole block is the heading
+    first = window if stop == -1 else window[:stop]
+    if part:
+        cut = _part_end(first)
+        if cut is not None:
+            return cut, True, []
+    else:
+        options = chapter_options(first)
+        best = max(options, key=lambda o: (o[1], -o[0]), default=None)
+        if best is not None and (best[1] >= 3 or best[1] >= 2 and stop == -1):
+            return best[0], True, options
+        if options:
+            end = stop + 1 if stop != -1 else len(text)
+            return end, False, options
+    if stop != -1:
+        return stop + 1, False, []
+    return len(text), False, []
+
+
+def _swallowed_body(title: str, part: bool) -> bool:
+    """A 'title' up to the first sentence end that probably holds body text too."""
+    if part:
+        end = _part_end(title, strong_only=True)
+        if end is None and len(title) > 20:
+            end = _part_end(title)
+            if end is not None and len(title) - end < 6:
+                end = None
+        return end is not None
+    if len(title) > 40:
+        return True
+    comma = next((i for i, c in enumerate(title) if c in _COMMA), -1)
+    return comma != -1 and len(title) - comma > 18
+
+
+def _part_end(first: str, strong_only: bool = False) -> int | None:
+    ends = sorted({m.end() for m in _PART_KEYWORD.finditer(first, overlapped=True)})
+    ends = [e for e in ends if 4 <= e < len(first)]
+    head = first[:4]
+    for e in ends:  # the first keyword followed by what a body starts with
+        rest = first[e:]
+        if _PART_BODY.match(rest) or rest[:1] in " \t" or (len(head) == 4 and rest.startswith(head)):
+            return e
+    if strong_only:
+        return None
+    for e in reversed(ends):  # else the last keyword not followed by a connector
+        if first[e] not in _CONNECTOR:
+            return e
+    m = _PART_BODY.search(first, 6)
+    return m.start() if m else None
+
+
+def chapter_options(first: str) -> Options:
+    """Scored candidate title ends after the title's comma (score ≥ 1 only)."""
+    comma = next((i for i, c in enumerate(first) if c in _COMMA), -1)
+    if comma == -1 or comma > 30:
+        return []
+    out: Options = []
+    opener_ends = {m.end() for m in _OPENER.finditer(first, comma + 4, overlapped=True)}
+    for p in range(comma + 4, min(len(first) - 1, comma + 19)):
+        if first[p - 1] in _FUNCTION_END or first[p] in _COMMA:
+            continue
+        score = 0
+        inside_repeat = first[p - 1 : p + 1] in first[: p - 1]  # p splits a repeated term
+        if first[p : p + 2] in first[:p] and p not in opener_ends and not inside_repeat:
+            score += 3  # the body restates a key term of the title (not right after 突出…)
+        if _OPENER.match(first, p):
+            score += 2
+        if _DEFINITION.match(first, p):
+            score += 2  # "创新是引领发展的第一动力"
+        if 5 <= p - comma - 1 <= 14:
+            score += 1
+        if score:
+            out.append((p, score))
+    return out
