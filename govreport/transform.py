@@ -266,11 +266,15 @@ def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[
 
     leaves = _Leaves(norm, tokens)
     if not lark_tokens:
-        only = list(leaves.leading)
+        only: list[Child] = list(leaves.leading)
+        if not only and norm.source:  # whitespace only: still every character in one node
+            only = [Paragraph(span=Span(0, len(norm.source)), text="")]
         if not only:
             return []
-        return [Section(kind=SectionKind.PREAMBLE, ordinal=None, title="", heading=None,
-                        span=_span(only), children=only)]  # type: ignore[arg-type]
+        findings.append(Finding("no_outline", "no text to outline", 0, 0, "info",
+                                (0, len(norm.source))))
+        return [Section(kind=SectionKind.OTHER, ordinal=None, title="", heading=None,
+                        span=_span(only), children=only)]
     tree = parser().parse(lark_tokens)
     top = _ToModels(leaves).transform(tree)
     sections: list[Section] = []

@@ -1,0 +1,43 @@
+"""Shared test fixtures: where ../shared is, Hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parent.parent
+#: real reports live beside the repository, never inside it (see README "Tests")
+SHARED = Path(os.environ.get("GOVREPORT_SHARED", REPO.parent / "shared"))
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+SHARED_REASON = (
+    f"real report texts not found at {SHARED} (a fresh clone has no ../shared; "
+    "set GOVREPORT_SHARED to its location to run these tests)"
+)
+
+
+def shared_path(relative: str) -> Path:
+    """Path of a file under ../shared, or skip the test with a clear reason."""
+    path = SHARED / relative
+    if not path.is_file():
+        pytest.skip(f"{SHARED_REASON}: missing {relative}")
+    return path
+
+
+def shared_text(relative: str) -> str:
+    return shared_path(relative).read_text(encoding="utf-8")
+
+
+requires_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=SHARED_REASON)
+
+# Hypothesis: `dev` for quick local runs, `ci` (selected by HYPOTHESIS_PROFILE=ci, set by
+# .ci/run) for broader search; deadlines stay on, just generous for parsing whole reports.
+settings.register_profile("dev", max_examples=30, deadline=2000)
+settings.register_profile(
+    "ci", max_examples=200, deadline=5000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fast", max_examples=10, deadline=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
