@@ -56,7 +56,7 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
     latin = text[:24].isascii()
     window = text[: _TITLE_MAX_LATIN if latin else _TITLE_MAX]
     stop = next((i for i, c in enumerate(window) if c in _TERMINAL
-                 or latin and c == "." and window[i + 1 : i + 2] in (" ", "")), -1)
+                 or (latin and c == "." and window[i + 1 : i + 2] in (" ", ""))), -1)
     colon = next((i for i, c in enumerate(window[:_COLON_MAX]) if c in "：:"), -1)
     if colon >= 2 and (stop == -1 or colon < stop):
         return colon + 1, False, []  # "（一）“十四五”时期指导思想：…"
@@ -75,7 +75,7 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
     else:
         options = chapter_options(first)
         best = max(options, key=lambda o: (o[1], -o[0]), default=None)
-        if best is not None and (best[1] >= 3 or best[1] >= 2 and stop == -1):
+        if best is not None and (best[1] >= 3 or (best[1] >= 2 and stop == -1)):
             return best[0], True, options
         if options:
             end = stop + 1 if stop != -1 else len(text)
@@ -106,7 +106,8 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
     head = first[:4]
     for e in ends:  # the first keyword followed by what a body starts with
         rest = first[e:]
-        if _PART_BODY.match(rest) or rest[:1] in " \t" or (len(head) == 4 and rest.startswith(head)):
+        restated = len(head) == 4 and rest.startswith(head)
+        if _PART_BODY.match(rest) or rest[:1] in " \t" or restated:
             return e
     if strong_only:
         return None

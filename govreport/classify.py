@@ -146,7 +146,7 @@ def _back_matter(text: str, block: Block) -> Candidate | None:
     if patterns.CLOSING_HEADING.fullmatch(text):
         return Candidate(block, TokenKind.CLOSING_HEADING)
     m = patterns.APPENDIX_HEADING.match(text)
-    if m and (m.end() == len(text) or len(text) <= 24 and not _closed(text)):
+    if m and (m.end() == len(text) or (len(text) <= 24 and not _closed(text))):
         cand = Candidate(block, TokenKind.APPENDIX_HEADING)
         cand.ordinal = int(m.group("n")) if m.group("n") else None
         return cand

@@ -17,8 +17,8 @@ __all__ = ["content_kind", "heading_kind", "is_part_title"]
 
 _SELF = regex.compile(
     r"自身建设|人民满意(?:的)?政府|服务型政府|政府治理|政府建设|依法行政|廉洁[^，。]{0,8}政府"
-    r"|建设[^，。]{0,14}政府$|法治政府建设|(?i:self-improvement|self-construction|government'?s? own"
-    r"|building (?:of )?(?:the )?government)"
+    r"|建设[^，。]{0,14}政府$|法治政府建设"
+    r"|(?i:self-improvement|self-construction|government'?s? own|building (?:of )?(?:the )?government)"
 )
 _FIVE_YEAR = regex.compile(
     r"(?:“?十[一二三四五六七八九十]?五”?|五年|新一届政府|(?i:five-year))[^，。]{0,24}"
@@ -85,7 +85,8 @@ _PAST = regex.compile(
 )
 _FUTURE = regex.compile(
     r"今年|明年|今后|预期目标|主要目标是|力争|要(?:坚持|着力|加快|推动|深入|全面|持续|大力)"
-    r"|将(?:坚持|着力|加快|推动|深入|全面|持续|大力)|重点(?:抓好|做好)|(?i:this year|we will|will be)"
+    r"|将(?:坚持|着力|加快|推动|深入|全面|持续|大力)|重点(?:抓好|做好)"
+    r"|(?i:this year|we will|will be)"
 )
 _GOVERNMENT = regex.compile(
     r"政府系统|依法行政|廉洁|作风|政府自身|党风廉政|政务公开|服务型政府|法治政府"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -176,7 +176,7 @@ class GlossaryEntry:
     definition: str
 
 
-Block = Union[Heading, Paragraph, Item, Boilerplate, GlossaryEntry]
+Block = Heading | Paragraph | Item | Boilerplate | GlossaryEntry
 
 # --------------------------------------------------------------------------- branches
 
@@ -198,7 +198,7 @@ class Subsection:
     children: tuple[Child, ...] = attrs.field(converter=tuple)
 
 
-Child = Union[Heading, Paragraph, Item, Boilerplate, GlossaryEntry, Subsection]
+Child = Heading | Paragraph | Item | Boilerplate | GlossaryEntry | Subsection
 
 
 @attrs.frozen(kw_only=True)
@@ -214,7 +214,7 @@ class Section:
     children: tuple[Child, ...] = attrs.field(converter=tuple)
 
 
-Node = Union[Section, Subsection, Heading, Paragraph, Item, Boilerplate, GlossaryEntry]
+Node = Section | Subsection | Heading | Paragraph | Item | Boilerplate | GlossaryEntry
 
 # --------------------------------------------------------------------------- facts
 

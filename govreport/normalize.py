@@ -36,6 +36,7 @@ Steps, in order (``STEPS``; pass ``steps=`` to choose):
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -72,7 +73,12 @@ class NormalizedText:
         return self.map(pos)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the normalised range ``[start, end)``."""
         return self.map(start), self.map(end)
+
+    def to_normalized(self, pos: int) -> int:
+        """Normalised offset of source offset ``pos`` (the inverse of :meth:`to_source`)."""
+        return self.map.inverse(pos)
 
 
 # --------------------------------------------------------------------------- steps
@@ -161,7 +167,7 @@ def _traditional() -> tuple[regex.Pattern[str], dict[str, str]]:
     chars = [chr(c) for c in range(0x4E00, 0xA000)] + [chr(c) for c in range(0x3400, 0x4DC0)]
     converted = _t2s("\n".join(chars)).split("\n")
     table = {
-        a: b for a, b in zip(chars, converted) if len(b) == 1 and a != b
+        a: b for a, b in zip(chars, converted, strict=False) if len(b) == 1 and a != b
     }
     pattern = regex.compile("[" + "".join(sorted(table)) + "]")
     return pattern, table
@@ -265,7 +271,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
     stripped = [line.strip() for _, line in lines]
     filled = [i for i, line in enumerate(stripped) if line]
-    gaps = sum(1 for a, b in zip(filled, filled[1:]) if b - a > 1)
+    gaps = sum(1 for a, b in itertools.pairwise(filled) if b - a > 1)
     blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
     lengths: dict[int, int] = {}
     for i in filled:
@@ -277,7 +283,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if width_ >= 16 and count >= 5 and near * 2 >= len(filled):
             wrap_width = width_
     runs: Deletions = []
-    for a, b in zip(filled, filled[1:]):
+    for a, b in itertools.pairwise(filled):
         if b != a + 1:
             continue  # a blank line: always a paragraph break
         prev, nxt = stripped[a], stripped[b]
@@ -285,9 +291,9 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if not join and blank_separated:
             # link-split lines of a page: chrome may join chrome (a licence split by links)
             join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))
-        elif not join and not (_structural(prev) or _structural(nxt)):
-            if wrap_width and len(prev) >= wrap_width - 1 and lines[b][1][:1] not in " \t":
-                join = True
+        elif not join and wrap_width and len(prev) >= wrap_width - 1:
+            # a hard-wrapped text: a full line continues unless the next line is indented
+            join = lines[b][1][:1] not in " \t" and not (_structural(prev) or _structural(nxt))
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
             runs.append((start, start + 1))
@@ -342,7 +348,7 @@ def normalize(text: str, steps: Sequence[str | Step] | None = None) -> Normalize
             total = total.compose(OffsetMap.from_deletions(len(before), deleted))
             if name == "pinyin":
                 pinyin_removed = len(deleted)
-        if deleted or current is not before and current != before:
+        if deleted or (current is not before and current != before):
             applied.append(name)
     if "script" not in STEPS or all(n != "script" for n, _ in chosen):
         found_script = detect_script(current)

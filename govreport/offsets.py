@@ -5,7 +5,8 @@ is piecewise a shift: sorted breakpoints ``dst[i] -> src[i]`` with unit slope be
 idea of eyecite's ``SpanUpdater``). A position just after a deleted run maps to the source position
 just after that run, so the deleted characters belong to the span that *ends* there: the end of
 one span and the start of the next map to the same place and spans that tile the normalised text
-tile the source too. Position 0 always maps to 0 and the end to the end.
+tile the source too. The end of the output maps to the end of the input; a run deleted at the
+very start belongs to nothing here, so whoever tiles the source starts the first span at 0.
 """
 
 from __future__ import annotations
@@ -56,12 +57,26 @@ class OffsetMap:
 
     def __call__(self, pos: int) -> int:
         """The source position of output position ``pos`` (``0 <= pos <= dst_len``)."""
-        if pos <= 0:
-            return 0
         if pos >= self.dst_len:
             return self.src_len
+        if pos <= 0:
+            return self._src[0]
         i = bisect_right(self._dst, pos) - 1
         return self._src[i] + (pos - self._dst[i])
+
+    def inverse(self, src_pos: int) -> int:
+        """The first output position whose source position is at or after ``src_pos`` (exact
+        for characters that were kept; a position inside a deleted run maps to where the text
+        resumes)."""
+        if src_pos <= 0:
+            return 0
+        if src_pos >= self.src_len:
+            return self.dst_len
+        i = bisect_right(self._src, src_pos) - 1
+        pos = self._dst[i] + (src_pos - self._src[i])
+        if i + 1 < len(self._dst) and pos > self._dst[i + 1]:
+            return self._dst[i + 1]
+        return min(pos, self.dst_len)
 
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """``self ∘ inner``: ``inner`` maps a later text to this map's output text."""
@@ -69,32 +84,33 @@ class OffsetMap:
             return self
         if self.is_identity:
             return inner
-        points = set(inner._dst)
+        points = {0, *inner._dst}
         # breakpoints of self, pulled back through inner where they have a preimage
         j = 0
         for mid in self._dst:
             while j + 1 < len(inner._src) and inner._src[j + 1] <= mid:
                 j += 1
+            if mid < inner._src[j]:
+                continue  # deleted by inner: the next breakpoint of inner covers it
             back = inner._dst[j] + (mid - inner._src[j])
-            nxt = inner._dst[j + 1] if j + 1 < len(inner._dst) else inner.dst_len + 1
-            if back < nxt and back <= inner.dst_len:
+            nxt = inner._dst[j + 1] if j + 1 < len(inner._dst) else inner.dst_len
+            if back < nxt:
                 points.add(back)
         dst: list[int] = []
         src: list[int] = []
         for p in sorted(points):
-            s = self(inner(p)) if 0 < p < inner.dst_len else (0 if p <= 0 else self.src_len)
+            if p >= inner.dst_len and dst:
+                break
+            s = self(inner(p))
             if dst and s - p == src[-1] - dst[-1]:
                 continue  # same shift as the previous segment: not a breakpoint
             dst.append(p)
             src.append(s)
-        if not dst or dst[0] != 0:
-            dst.insert(0, 0)
-            src.insert(0, 0)
         return OffsetMap(dst, src, inner.dst_len, self.src_len)
 
     def breakpoints(self) -> list[tuple[int, int]]:
         """``[(dst, src), …]`` — for tests and debugging."""
-        return list(zip(self._dst, self._src))
+        return list(zip(self._dst, self._src, strict=False))
 
     def __repr__(self) -> str:
         return f"OffsetMap({self.breakpoints()!r}, dst_len={self.dst_len}, src_len={self.src_len})"

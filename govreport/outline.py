@@ -241,7 +241,8 @@ class _Outline:
                 )
                 if ok and self._title(cand):
                     if o != expected and parts:
-                        self.find("ordinal_gap", f"top-level numbering jumps from {part_ord} to {o}",
+                        self.find("ordinal_gap",
+                                  f"top-level numbering jumps from {part_ord} to {o}",
                                   cand.start, cand.title_end)
                     self.emit_heading(TokenKind.PART_HEADING, cand, o, False)
                     part_ord, parts, in_part = o, parts + 1, True
@@ -264,7 +265,7 @@ class _Outline:
                 if plausible and (in_part or parts == 0) and (
                     (chap_ord == 0 and nxt == 2)
                     or (chap_ord >= 1 and (nxt is None or nxt == chap_ord + 2))
-                    or cand.family == "truncated" and chap_ord >= 1
+                    or (cand.family == "truncated" and chap_ord >= 1)
                 ):
                     chap_ord += 1
                     cand.family = cand.family or "bare"
@@ -582,7 +583,7 @@ class _Outline:
         part_bounds = [i for i in range(end) if tokens[i].kind == TokenKind.PART_HEADING]
         part_bounds.append(end)
         starts = [0, *part_bounds[:-1]] if part_bounds[0] != 0 else part_bounds[:-1]
-        for a, b in zip(starts, part_bounds[len(part_bounds) - len(starts):]):
+        for a, b in zip(starts, part_bounds[len(part_bounds) - len(starts):], strict=False):
             last_chapter = max((i for i in range(a, b)
                                 if tokens[i].kind == TokenKind.CHAPTER_HEADING), default=-1)
             if last_chapter == -1:

@@ -146,7 +146,8 @@ OPENING = regex.compile(
 )
 #: 2021年政府工作报告 / Report on the work of the government — a title line.
 TITLE_LINE = regex.compile(
-    r"政府工作报告|(?i:report on (?:the )?(?:work of the )?government(?:'s)? work|government work report)"
+    r"政府工作报告"
+    r"|(?i:report on (?:the )?(?:work of the )?government(?:'s)? work|government work report)"
 )
 #: ——2021年3月5日在第十三届全国人民代表大会第四次会议上
 MEETING_LINE = regex.compile(
@@ -167,7 +168,8 @@ CLOSING_HEADING = regex.compile(r"(?:结束语|结语|(?i:conclusion))[ \t]*[:�
 #: 附件 / 附件1 / 附件2 名词解释
 APPENDIX_HEADING = regex.compile(r"(?:附件|附表|附录)[ \t]*(?P<n>\d{0,2})[ \t]*[:：]?")
 GLOSSARY_HEADING = regex.compile(
-    r"(?:(?:附件|附录)[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*)?(?:名词解释|名词注释|(?i:glossary))[ \t]*[:：]?$"
+    r"(?:(?:附件|附录)[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*)?"
+    r"(?:名词解释|名词注释|(?i:glossary))[ \t]*[:：]?$"
 )
 #: 3.“136”发展战略:…  — term up to the first colon.
 GLOSSARY_ENTRY = regex.compile(r"(?P<n>\d{1,3})[ \t]*[.．、][ \t]*(?P<term>[^:：\n]{1,60})[:：]")
@@ -183,7 +185,8 @@ EXHORTATION = regex.compile(
 #: Lines that are web chrome, pagination, licence or contact details. Checked on short blocks.
 BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("pagination", regex.compile(
-        r"上一[页頁]|下一[页頁]|共[ \t]*\d+[ \t]*[页頁]|^第[ \t]*\d+[ \t]*[页頁]$|\[\d+\][ \t]*\[\d+\]"
+        r"上一[页頁]|下一[页頁]|共[ \t]*\d+[ \t]*[页頁]|^第[ \t]*\d+[ \t]*[页頁]$"
+        r"|\[\d+\][ \t]*\[\d+\]"
     )),
     ("source", regex.compile(
         r"^(?:文章|信息|稿件)?来源(?:于)?[ \t]*[:：]|^(?:责任)?编辑[ \t]*[:：]|^作者[ \t]*[:：]"

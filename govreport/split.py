@@ -152,9 +152,9 @@ def split(text: str | bytes) -> list[PageItem]:
         raw = [("report" if _looks_like_report(ntext, cands) else "text", 0, len(cands))]
     items = []
     for n, (kind, first, stop) in enumerate(raw):
-        nstart = 0 if n == 0 else cands[first].start
-        nend = len(ntext) if n + 1 == len(raw) else cands[raw[n + 1][1]].start
-        span = Span(norm.map(nstart), norm.map(nend))
+        start = 0 if n == 0 else norm.map(cands[first].start)
+        end = len(page) if n + 1 == len(raw) else norm.map(cands[raw[n + 1][1]].start)
+        span = Span(start, end)
         items.append(PageItem(kind=kind, span=span, text=span.slice(page),
                               title=_item_title(ntext, cands[first:stop])))
     return items

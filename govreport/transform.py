@@ -62,9 +62,9 @@ class _Leaves:
         last_visible: Token | None = None
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            nstart = 0 if i == 0 else tok.start
-            nend = len(text) if i + 1 == n else tokens[i + 1].start
-            span = Span(to_src(nstart), to_src(nend))
+            start = 0 if i == 0 else to_src(tok.start)
+            end = len(norm.source) if i + 1 == n else to_src(tokens[i + 1].start)
+            span = Span(start, end)
             leaf = self._make(tok, span, text[tok.start : tok.end])
             if tok.kind == TokenKind.BOILERPLATE:
                 if last_visible is None:
@@ -228,9 +228,7 @@ def _finish_parts(parts: list[_Part], findings: list[Finding]) -> list[Section]:
                 title, _text_of(children[1:]), after_review=after_review)
             if kind == SectionKind.CLOSING:
                 kind = SectionKind.OTHER
-        if kind == SectionKind.REVIEW:
-            after_review = True
-        elif kind != SectionKind.OTHER:
+        if kind == SectionKind.REVIEW or kind != SectionKind.OTHER:
             after_review = True
         rank = _ORDER.get(kind)
         if rank is not None:

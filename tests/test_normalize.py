@@ -1,0 +1,214 @@
+"""Normalisation: each step, its offset map, idempotence."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport.normalize import STEPS, detect_script, normalize
+
+from .conftest import SHARED, shared_text
+
+
+def source_of(text: str, needle: str, steps: list[str] | None = None) -> str:
+    """The source characters behind the first occurrence of ``needle`` in the normalised text."""
+    norm = normalize(text, steps=steps)
+    i = norm.text.index(needle)
+    start, end = norm.source_span(i, i + len(needle))
+    return text[start:end]
+
+
+# --------------------------------------------------------------------------- newlines
+
+
+def test_newlines_crlf_and_lone_cr() -> None:
+    text = "一、回顾\r\n过去一年\r今年"
+    norm = normalize(text, steps=["newlines"])
+    assert norm.text == "一、回顾\n过去一年\n今年"
+    assert source_of(text, "过去一年", ["newlines"]) == "过去一年"
+    assert source_of(text, "回顾\n过", ["newlines"]) == "回顾\r\n过"
+
+
+# --------------------------------------------------------------------------- zero width
+
+
+def test_zero_width_characters_are_deleted_with_exact_map() -> None:
+    text = "经济\u200b增长\ufeff5%"
+    norm = normalize(text, steps=["zero_width"])
+    assert norm.text == "经济增长5%"
+    # a deleted run belongs to the span that ends where it was: spans that tile the
+    # normalised text tile the source too
+    assert source_of(text, "增长", ["zero_width"]) == "增长\ufeff"
+    assert source_of(text, "济增", ["zero_width"]) == "济\u200b增"
+    assert source_of(text, "经济", ["zero_width"]) == "经济\u200b"
+
+
+def test_soft_break_line_of_zero_width_joins_the_paragraph() -> None:
+    text = "交出一份人\n\u200b\n民满意的答卷。\n\n\u200b\n各位代表！"
+    norm = normalize(text, steps=["zero_width"])
+    assert norm.text == "交出一份人民满意的答卷。\n\n\n各位代表！"
+    assert source_of(text, "人民满意", ["zero_width"]) == "人\n\u200b\n民满意"
+
+
+# --------------------------------------------------------------------------- pinyin
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("領(lǐng)航定向", "領航定向"),
+        ("新(xīn)時代", "新時代"),
+        ("二(èr)、新一屆政府", "二、新一屆政府"),
+        ("(二(èr))聚焦鄉村振興", "(二)聚焦鄉村振興"),
+        ("（二（èr））聚焦", "（二）聚焦"),
+    ],
+)
+def test_pinyin_annotations_are_removed(text: str, expected: str) -> None:
+    assert normalize(text, steps=["pinyin"]).text == expected
+
+
+def test_toneless_syllables_only_in_annotated_text() -> None:
+    annotated = "我們(men)一定(dìng)直麵問題，認真加以(yǐ)解決(jué)。"
+    assert normalize(annotated, steps=["pinyin"]).text == "我們一定直麵問題，認真加以解決。"
+    plain = "推广应用APP(app)和小程序(mini)"
+    assert normalize(plain, steps=["pinyin"]).text == plain
+
+
+def test_pinyin_map_points_at_the_annotated_character() -> None:
+    text = "是省委堅強(qiáng)領導"
+    assert source_of(text, "強領", ["pinyin"]) == "強(qiáng)領"
+    assert source_of(text, "領導", ["pinyin"]) == "領導"
+
+
+# --------------------------------------------------------------------------- script
+
+
+def test_traditional_is_converted_and_simplified_passes_through() -> None:
+    trad = "各位代表！事業成之惟艱，成績來之不易。全麵貫徹，健全體係，完善機製。"
+    norm = normalize(trad)
+    assert norm.script == "zh-Hant"
+    assert norm.text == "各位代表！事业成之惟艰，成绩来之不易。全面贯彻，健全体系，完善机制。"
+    simp = "乾隆年间的著名景点，我们著力推进。后面的工作要抓紧。"
+    out = normalize(simp)
+    assert out.script == "zh-Hans"
+    assert out.text == simp, "simplified text must pass through unchanged"
+
+
+def test_script_conversion_keeps_length_so_the_map_is_identity() -> None:
+    trad = "新一屆政府工作的總體要求和目標任務"
+    norm = normalize(trad, steps=["script"])
+    assert norm.text == "新一届政府工作的总体要求和目标任务"
+    assert norm.map.is_identity
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("政府工作报告", "zh-Hans"), ("政府工作報告，經濟發展與環境保護", "zh-Hant"),
+     ("Report on the work of the government", "en"),
+     ("We will continue to 推进改革 and open up at a higher level today", "mixed")],
+)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text) == script
+
+
+# --------------------------------------------------------------------------- width
+
+
+def test_width_folding() -> None:
+    text = "增长５．５％左右\u3000（一）聚焦\u00a0Ｇｏｏｄ"
+    assert normalize(text, steps=["width"]).text == "增长5.5%左右 （一）聚焦 Good"
+
+
+def test_ascii_punctuation_next_to_han_becomes_full_width() -> None:
+    text = "(一)聚焦发展,推动转型;县长:张三!English, stays (1) as is: 2.5"
+    out = normalize(text, steps=["width"]).text
+    assert out == "（一）聚焦发展，推动转型；县长：张三！English, stays (1) as is: 2.5"
+
+
+# --------------------------------------------------------------------------- unwrap
+
+
+def test_link_split_lines_are_joined() -> None:
+    # a page whose paragraphs are separated by blank lines: consecutive lines belong together
+    text = ("各位代表：\n\n我们听了\n关于宪法草案的报告\n并进行了讨论。根据《\n著作权法\n》第五条。"
+            "\n\n一、回顾\n\n过去一年很不平凡。\n\n今年要继续努力。")
+    norm = normalize(text, steps=["unwrap"])
+    assert norm.text == (
+        "各位代表：\n\n我们听了关于宪法草案的报告并进行了讨论。根据《著作权法》第五条。"
+        "\n\n一、回顾\n\n过去一年很不平凡。\n\n今年要继续努力。"
+    )
+    assert source_of(text, "听了关于", ["unwrap"]) == "听了\n关于"
+
+
+def test_lines_of_one_paragraph_a_line_join_only_on_punctuation() -> None:
+    text = "加快建设。根据《\n著作权法\n》的规定，落实责任。\n新的一段。\n再一段。"
+    assert normalize(text, steps=["unwrap"]).text == (
+        "加快建设。根据《著作权法》的规定，落实责任。\n新的一段。\n再一段。")
+
+
+def test_headings_are_never_joined() -> None:
+    text = "一、2024年工作回顾\n过去一年，经济平稳。\n（一）产业升级\n产业持续升级。"
+    assert normalize(text, steps=["unwrap"]).text == text
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    line = "过去一年全市经济运行总体平稳稳中有进高质量发展扎实推进"
+    assert len(line) == 27
+    text = "\n".join([line, line, line[:10] + "。", "  " + line, line, line[:5] + "。",
+                  line, line, line[:8] + "。"])
+    out = normalize(text, steps=["unwrap"]).text.split("\n")
+    assert out == [line * 2 + line[:10] + "。", "  " + line * 2 + line[:5] + "。",
+                   line * 2 + line[:8] + "。"]
+
+
+# --------------------------------------------------------------------------- whole
+
+
+def test_unknown_step_name_lists_valid_ones() -> None:
+    with pytest.raises(ValueError, match="valid steps: newlines"):
+        normalize("x", steps=["nope"])
+    with pytest.raises(TypeError):
+        normalize(b"x")  # type: ignore[arg-type]
+
+
+def test_custom_step_callable() -> None:
+    def upper(text: str) -> tuple[str, list[tuple[int, int]]]:
+        return text.upper(), []
+
+    assert normalize("abc", steps=["width", upper]).text == "ABC"
+
+
+SAMPLES = ["examples/sample_report.txt"]
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [*(f"corpus/{p.parent.name}/{p.name}" for p in sorted(SHARED.glob("corpus/*/*.txt"))),
+     *(f"seeds/{p.name}" for p in sorted(SHARED.glob("seeds/*.txt")))],
+)
+def test_idempotent_and_monotone_on_real_texts(relative: str) -> None:
+    text = shared_text(relative)
+    norm = normalize(text)
+    assert normalize(norm.text).text == norm.text
+    last = 0
+    for p in range(0, len(norm.text) + 1, max(1, len(norm.text) // 500)):
+        src = norm.to_source(p)
+        assert src >= last
+        last = src
+        assert norm.to_normalized(src) <= p
+
+
+def test_seed_002_titles_and_over_conversions() -> None:
+    text = shared_text("seeds/002_a45f798d94b9b2fe.txt")
+    norm = normalize(text)
+    assert "新一届政府工作的总体要求和目标任务" in norm.text
+    assert "(" not in norm.text.split("\n")[2] or "（" not in norm.text.split("\n")[2]
+    for wrong in ("麵", "係", "製", "誌", "(lǐng)", "(èr)"):
+        assert wrong not in norm.text
+    i = norm.text.index("领航定向")
+    assert text[norm.to_source(i) : norm.to_source(i + 4)] == "領(lǐng)航定向"
+    i = norm.text.index("二、新一届")
+    assert text[norm.to_source(i) : norm.to_source(i + 5)] == "二(èr)、新一屆"
+
+
+def test_all_steps_are_registered() -> None:
+    assert list(STEPS) == ["newlines", "zero_width", "pinyin", "script", "width", "unwrap"]
