@@ -1,8 +1,8 @@
 """govreport: Chinese government work reports (政府工作报告) → typed, span-accurate section trees.
 
 >>> import govreport
->>> text = "各位代表：\\n现在，我代表市人民政府向大会报告工作。\\n一、2025年工作回顾\\n过去一年，经济平稳。"
->>> report = govreport.parse(text)
+>>> report = govreport.parse("各位代表：\\n现在，我代表市人民政府向大会报告工作。\\n"
+...                          "一、2025年工作回顾\\n过去一年，经济平稳。")
 >>> report.outline()
 [('preamble', None), ('review', 1)]
 """

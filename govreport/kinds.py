@@ -18,7 +18,8 @@ __all__ = ["content_kind", "heading_kind", "is_part_title"]
 _SELF = regex.compile(
     r"自身建设|人民满意(?:的)?政府|服务型政府|政府治理|政府建设|依法行政|廉洁[^，。]{0,8}政府"
     r"|建设[^，。]{0,14}政府$|法治政府建设"
-    r"|(?i:self-improvement|self-construction|government'?s? own|building (?:of )?(?:the )?government)"
+    r"|(?i:self-improvement|self-construction|government'?s? own"
+    r"|building (?:of )?(?:the )?government)"
 )
 _FIVE_YEAR = regex.compile(
     r"(?:“?十[一二三四五六七八九十]?五”?|五年|新一届政府|(?i:five-year))[^，。]{0,24}"

@@ -244,6 +244,8 @@ _BARE_PART = regex.compile(
     r"|(?i:review of|work arrangement|self-improvement)"
 )
 _CLOSED_END = regex.compile(r"[。！？!?；;…:：][”’」』）)]*$")
+#: ``)坚持民生为本…`` — a subsection heading whose numeral lost all but its bracket
+_TRUNCATED_HEADING = regex.compile(r"[）)][ \t]*\p{Han}[^。！？!?；;\n]{2,46}$")
 
 
 def _structural(line: str, chrome: bool = True) -> bool:
@@ -287,7 +289,8 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if b != a + 1:
             continue  # a blank line: always a paragraph break
         prev, nxt = stripped[a], stripped[b]
-        join = bool(patterns.CONTINUES_LINE.match(nxt) or patterns.OPENS_LINE.search(prev))
+        join = bool(patterns.CONTINUES_LINE.match(nxt) and not _TRUNCATED_HEADING.match(nxt)
+                    or patterns.OPENS_LINE.search(prev))
         if not join and blank_separated:
             # link-split lines of a page: chrome may join chrome (a licence split by links)
             join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))

@@ -261,7 +261,9 @@ class _Outline:
                     chap_ord, chap_family, nested = 0, None, set()
                     continue
                 nxt = next_chapter[i + 1] if i + 1 < len(next_chapter) else None
-                plausible = 6 <= len(title) <= 44 and not _LEAD_IN.search(title)
+                followed = i + 1 < len(cands) and cands[i + 1].kind in (
+                    TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION)
+                plausible = 6 <= len(title) <= 44 and followed and not _LEAD_IN.search(title)
                 if plausible and (in_part or parts == 0) and (
                     (chap_ord == 0 and nxt == 2)
                     or (chap_ord >= 1 and (nxt is None or nxt == chap_ord + 2))
