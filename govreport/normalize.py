@@ -162,32 +162,41 @@ def _t2s(text: str) -> str:
 
 
 @functools.cache
-def _traditional() -> tuple[regex.Pattern[str], dict[str, str]]:
-    """Han characters that ``t2s`` changes on their own, as a pattern and a char map."""
+def _traditional() -> dict[str, str]:
+    """Han characters that ``t2s`` changes on their own → their simplified form."""
     chars = [chr(c) for c in range(0x4E00, 0xA000)] + [chr(c) for c in range(0x3400, 0x4DC0)]
     converted = _t2s("\n".join(chars)).split("\n")
-    table = {
-        a: b for a, b in zip(chars, converted, strict=False) if len(b) == 1 and a != b
-    }
-    pattern = regex.compile("[" + "".join(sorted(table)) + "]")
-    return pattern, table
+    return {a: b for a, b in zip(chars, converted, strict=True) if len(b) == 1 and a != b}
 
 
-_HAN = regex.compile(r"\p{Han}")
+@functools.cache
+def _counting_tables() -> tuple[dict[int, None], dict[int, None]]:
+    """``str.translate`` tables deleting traditional-only characters / all CJK ideographs:
+    counting by deletion runs at C speed."""
+    trad = dict.fromkeys(map(ord, _traditional()))
+    han = dict.fromkeys([*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0)])
+    return trad, han
+
+
 _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 #: share of Han characters that must be traditional-only for the text to count as traditional
 TRADITIONAL_SHARE = 0.05
+_SAMPLE = 6_000  # characters looked at from the start and from the middle of a long text
 
 
 def detect_script(text: str) -> str:
     """``zh-Hant``, ``zh-Hans``, ``en`` (Latin words, few Han) or ``mixed`` (both)."""
-    sample = text if len(text) <= 200_000 else text[:200_000]
-    han = len(_HAN.findall(sample))
+    if len(text) > 2 * _SAMPLE:
+        mid = len(text) // 2
+        sample = text[:_SAMPLE] + text[mid : mid + _SAMPLE]
+    else:
+        sample = text
+    trad_table, han_table = _counting_tables()
+    han = len(sample) - len(sample.translate(han_table))
     latin = len(_LATIN_WORD.findall(sample))
     if han == 0:
         return "en" if latin else "zh-Hans"
-    pattern, _ = _traditional()
-    trad = len(pattern.findall(sample))
+    trad = len(sample) - len(sample.translate(trad_table))
     if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
         return "zh-Hant"
     if latin * 2 > han:
@@ -196,13 +205,17 @@ def detect_script(text: str) -> str:
 
 
 def script(text: str) -> tuple[str, Deletions]:
-    if detect_script(text) != "zh-Hant":
+    return _to_simplified(text, detect_script(text))
+
+
+def _to_simplified(text: str, found: str) -> tuple[str, Deletions]:
+    if found != "zh-Hant":
         return text, []
     out = _t2s(text)
     if len(out) == len(text):
         return out, []
     # rare: a phrase table entry changed length; convert those lines character by character
-    _, table = _traditional()
+    table = _traditional()
     src_lines = text.split("\n")
     lines = []
     for line in src_lines:
@@ -226,8 +239,12 @@ _ASCII_NEAR_HAN = regex.compile(
 )
 
 
+_FOLDED = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
+
+
 def width(text: str) -> tuple[str, Deletions]:
-    out = text.translate(_WIDTH_TABLE)
+    # only the runs that change are touched: most Chinese text has few of them
+    out = _FOLDED.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
     out = _ASCII_NEAR_HAN.sub(lambda m: _TO_FULL[m.group()], out)
     return out, []
 
@@ -343,10 +360,12 @@ def normalize(text: str, steps: Sequence[str | Step] | None = None) -> Normalize
     found_script = "zh-Hans"
     pinyin_removed = 0
     for name, step in chosen:
-        if name == "script":
-            found_script = detect_script(current)
         before = current
-        current, deleted = step(current)
+        if step is script:
+            found_script = detect_script(current)
+            current, deleted = _to_simplified(current, found_script)
+        else:
+            current, deleted = step(current)
         if deleted:
             total = total.compose(OffsetMap.from_deletions(len(before), deleted))
             if name == "pinyin":
