@@ -101,8 +101,8 @@ def _swallowed_body(title: str, part: bool) -> bool:
 
 
 def _part_end(first: str, strong_only: bool = False) -> int | None:
-    ends = sorted({m.end() for m in _PART_KEYWORD.finditer(first, overlapped=True)})
-    ends = [e for e in ends if 4 <= e < len(first)]
+    found: set[int] = {m.end() for m in _PART_KEYWORD.finditer(first, overlapped=True)}
+    ends = sorted(e for e in found if 4 <= e < len(first))
     head = first[:4]
     for e in ends:  # the first keyword followed by what a body starts with
         rest = first[e:]

@@ -168,14 +168,14 @@ def _numbered_heading(text: str, block: Block) -> Candidate | None:
             m = pattern.match(text)
             if m is None or m.end() >= len(text):
                 continue
-            ordinal = _ordinal(family, m.group("n"))
-            if ordinal is None:
+            value = _ordinal(family, m.group("n"))
+            if value is None:
                 continue
             if family in ("en_word", "roman") and (
                 len(text) > 150 or text.rstrip().endswith((".", "。"))
             ):
                 continue  # "First, we will … ." is a paragraph, not a heading
-            return _heading(text, block, kind, family, ordinal, m.end())
+            return _heading(text, block, kind, family, value, m.end())
     m = patterns.CHAPTER_TRUNCATED.match(text)
     if m and len(text) <= 60:
         cand = _heading(text, block, TokenKind.BARE, "truncated", None, m.end())

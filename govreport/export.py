@@ -34,7 +34,7 @@ SCHEMA_VERSION = "1.0"
 def _make() -> cattrs.Converter:
     conv = make_converter()
     configure_tagged_union(
-        Child,  # type: ignore[arg-type]
+        Child,
         conv,
         tag_name="type",
         tag_generator=lambda cls: cls.__name__,

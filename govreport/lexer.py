@@ -37,5 +37,5 @@ class BlockLexer(Lexer):
     def __init__(self, lexer_conf: Any) -> None:
         pass
 
-    def lex(self, data: Any, *_: Any) -> Iterator[lark.Token]:  # type: ignore[override]
+    def lex(self, data: Any, *_: Any) -> Iterator[lark.Token]:
         yield from data

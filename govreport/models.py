@@ -12,7 +12,7 @@ source slice with surrounding whitespace stripped.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -40,6 +40,30 @@ __all__ = [
     "Subsection",
     "Target",
 ]
+
+
+# Converters: sequences passed to the models become tuples (typed, so mypy's attrs plugin
+# knows the accepted argument types).
+
+
+def _to_children(items: Iterable[Child]) -> tuple[Child, ...]:
+    return tuple(items)
+
+
+def _to_sections(items: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(items)
+
+
+def _to_targets(items: Iterable[Target]) -> tuple[Target, ...]:
+    return tuple(items)
+
+
+def _to_indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(items)
+
+
+def _to_diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(order=True)
@@ -195,7 +219,7 @@ class Subsection:
     title: str
     heading: Heading | None
     span: Span
-    children: tuple[Child, ...] = attrs.field(converter=tuple)
+    children: tuple[Child, ...] = attrs.field(converter=_to_children)
 
 
 Child = Heading | Paragraph | Item | Boilerplate | GlossaryEntry | Subsection
@@ -211,7 +235,7 @@ class Section:
     title: str
     heading: Heading | None
     span: Span
-    children: tuple[Child, ...] = attrs.field(converter=tuple)
+    children: tuple[Child, ...] = attrs.field(converter=_to_children)
 
 
 Node = Section | Subsection | Heading | Paragraph | Item | Boilerplate | GlossaryEntry
@@ -290,11 +314,11 @@ class Report:
     """
 
     text: str
-    sections: tuple[Section, ...] = attrs.field(converter=tuple)
+    sections: tuple[Section, ...] = attrs.field(converter=_to_sections)
     metadata: Metadata = attrs.field(factory=Metadata)
-    targets: tuple[Target, ...] = attrs.field(converter=tuple, default=())
-    indicators: tuple[Indicator, ...] = attrs.field(converter=tuple, default=())
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=tuple, default=())
+    targets: tuple[Target, ...] = attrs.field(converter=_to_targets, default=())
+    indicators: tuple[Indicator, ...] = attrs.field(converter=_to_indicators, default=())
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=_to_diagnostics, default=())
     source: str | None = None
     offset: int = 0
 

@@ -306,7 +306,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if b != a + 1:
             continue  # a blank line: always a paragraph break
         prev, nxt = stripped[a], stripped[b]
-        join = bool(patterns.CONTINUES_LINE.match(nxt) and not _TRUNCATED_HEADING.match(nxt)
+        join = bool((patterns.CONTINUES_LINE.match(nxt) and not _TRUNCATED_HEADING.match(nxt))
                     or patterns.OPENS_LINE.search(prev))
         if not join and blank_separated:
             # link-split lines of a page: chrome may join chrome (a licence split by links)

@@ -28,7 +28,7 @@ def _short(text: str, width: int) -> str:
 def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
     """An indented tree: kind, ordinal, title (shortened), span; ``!`` marks nodes with
     warning or error diagnostics (listed at the end)."""
-    flagged = {}
+    flagged: dict[int, list[str]] = {}
     for d in report.diagnostics:
         if d.severity.value != "info":
             flagged.setdefault(d.span.start, []).append(d.code)

@@ -37,7 +37,8 @@ def test_undecodable_bytes_raise_decode_error_with_offset() -> None:
         govreport.parse(data)
     assert info.value.offset == 12
     assert "byte offset 12" in str(info.value)
-    assert isinstance(info.value, GovReportError) and isinstance(info.value, ValueError)
+    assert isinstance(info.value, GovReportError)
+    assert isinstance(info.value, ValueError)
 
 
 def test_bad_utf16_after_bom() -> None:
@@ -55,7 +56,8 @@ def test_max_chars() -> None:
     assert govreport.parse(TEXT, max_chars=len(TEXT)).text == TEXT
     with pytest.raises(InputTooLarge) as info:
         govreport.parse(TEXT, max_chars=10)
-    assert info.value.size == len(TEXT) and info.value.limit == 10
+    assert info.value.size == len(TEXT)
+    assert info.value.limit == 10
 
 
 def test_raise_on_error_only_for_error_diagnostics() -> None:
@@ -75,7 +77,8 @@ def test_parse_file_sets_source(tmp_path: pytest.TempPathFactory) -> None:
 def test_find_and_walk() -> None:
     report = govreport.parse(TEXT)
     review = report.find("review")
-    assert review is not None and review.title == "2025年工作回顾"
+    assert review is not None
+    assert review.title == "2025年工作回顾"
     assert report.find(govreport.SectionKind.GLOSSARY) is None
     nodes = list(report.walk())
     assert nodes[0] is report.sections[0]

@@ -56,7 +56,8 @@ def test_run_on_line_look_alikes_and_run_in_headings() -> None:
         "实施创新驱动工程，不断激活高质量发展动力源", "实施工业强县工程，奋力跑出产业转型加速度"]
     assert "inferred_boundary" in codes(report)
     heading = report.sections[1].heading
-    assert heading is not None and report.text[heading.span.start] == "一"
+    assert heading is not None
+    assert report.text[heading.span.start] == "一"
 
 
 def test_missing_truncated_and_unnumbered_headings_get_inferred_ordinals() -> None:

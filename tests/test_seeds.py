@@ -69,7 +69,8 @@ def test_seed_001_listing_page() -> None:
     kinds = [i.kind for i in items]
     assert kinds.count("report") == 9
     news = [i for i in items if i.kind == "text" and "临县" in (i.title or "")]
-    assert len(news) == 1 and not news[0].is_report
+    assert len(news) == 1
+    assert not news[0].is_report
     assert "".join(i.text for i in items) == page, "split loses nothing"
 
 
@@ -92,12 +93,14 @@ def test_seed_002_traditional_fragment() -> None:
     report = govreport.parse(shared_text(SEED["002"]))
     assert body(report) == [("review", 1), ("five_year_plan", 2), ("annual_plan", 3)]
     assert report.sections[0].heading is None
-    assert len(subs(report, 2)) == 7 and len(subs(report, 3)) == 2
+    assert len(subs(report, 2)) == 7
+    assert len(subs(report, 3)) == 2
     assert report.sections[1].title == "新一届政府工作的总体要求和目标任务"
     assert subs(report, 2)[1].title == "聚焦乡村振兴更加有力，走出“五个振兴”的忻州路径"
     for node in report.walk():
         title = getattr(node, "title", "")
-        assert "(" not in title and "屆" not in title
+        assert "(" not in title
+        assert "屆" not in title
     assert codes(report) == {"fragment", "inferred_ordinal", "pinyin_removed",
                              "script_converted"}
     fragments = [d for d in report.diagnostics if d.code == "fragment"]
