@@ -84,9 +84,8 @@ class NormalizedText:
 # --------------------------------------------------------------------------- steps
 
 
-def _sub_deleting(pattern: regex.Pattern[str], text: str) -> tuple[str, Deletions]:
-    """Delete every match of ``pattern``."""
-    runs: Deletions = [m.span() for m in pattern.finditer(text)]
+def _delete_runs(text: str, runs: Deletions) -> tuple[str, Deletions]:
+    """``text`` without the (sorted, non-overlapping) runs."""
     if not runs:
         return text, []
     parts = []
@@ -96,6 +95,11 @@ def _sub_deleting(pattern: regex.Pattern[str], text: str) -> tuple[str, Deletion
         last = end
     parts.append(text[last:])
     return "".join(parts), runs
+
+
+def _sub_deleting(pattern: regex.Pattern[str], text: str) -> tuple[str, Deletions]:
+    """Delete every match of ``pattern``."""
+    return _delete_runs(text, [m.span() for m in pattern.finditer(text)])
 
 
 _CR = regex.compile(r"\r(?=\n)")
@@ -317,15 +321,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
             runs.append((start, start + 1))
-    if not runs:
-        return text, []
-    parts = []
-    last = 0
-    for start, end in runs:
-        parts.append(text[last:start])
-        last = end
-    parts.append(text[last:])
-    return "".join(parts), runs
+    return _delete_runs(text, runs)
 
 
 STEPS: dict[str, Step] = {
