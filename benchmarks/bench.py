@@ -1,0 +1,376 @@
+"""Benchmark govreport: throughput, the regex "limit", scaling, memory and batch parallelism.
+
+Usage::
+
+    python benchmarks/bench.py [--corpus DIR] [--seeds DIR] [--rounds N] [--quick]
+
+``--corpus`` defaults to ``../shared/corpus`` (every ``*.txt`` below it) and ``--seeds`` to
+``../shared/seeds`` (``$GOVREPORT_SHARED`` overrides ``../shared``). Without them the bundled
+``examples/sample_report.txt`` is used, repeated to 2 MB (500 copies, each parsed as a report).
+Everything is measured on the same bytes in one run; throughput is MB/s of UTF-8 input
+(1 MB = 10**6 bytes), taken from the best of ``--rounds`` rounds (the machine is shared, the
+best round is the one least disturbed). This is a script, not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import itertools
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("GOVREPORT_SHARED", REPO.parent / "shared"))
+SAMPLE = REPO / "examples" / "sample_report.txt"
+
+#: The "limit": one compiled regex pass finding the candidate heading lines of a report
+#: (一、 （一） (1) 1. 第一部分 at a line start). Any parser has to read the text at least once.
+HEADING_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,3}部分)",
+    re.MULTILINE,
+)
+
+
+def mb(nbytes: int) -> float:
+    return nbytes / 1e6
+
+
+def utf8_len(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def header(title: str) -> None:
+    print(f"\n== {title}")
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+class Inputs:
+    """The texts measured: the corpus, seed 001 (a listing page), seed 002 (traditional)."""
+
+    def __init__(self, corpus: Path | None, seeds: Path | None) -> None:
+        self.corpus_files: list[Path] = []
+        if corpus is not None and corpus.is_dir():
+            self.corpus_files = sorted(corpus.rglob("*.txt"))
+        if self.corpus_files:
+            self.corpus_label = f"{corpus} ({len(self.corpus_files)} files)"
+            self.corpus = [p.read_text(encoding="utf-8") for p in self.corpus_files]
+        else:
+            sample = SAMPLE.read_text(encoding="utf-8")
+            copies = max(1, 2_000_000 // utf8_len(sample))
+            self.corpus_label = f"{SAMPLE.name} ×{copies} (no corpus at {corpus})"
+            self.corpus = [sample] * copies
+        self.seed001: str | None = None
+        self.seed002: str | None = None
+        if seeds is not None and seeds.is_dir():
+            for path in sorted(seeds.glob("*.txt")):
+                if path.name.startswith("001_"):
+                    self.seed001 = path.read_text(encoding="utf-8")
+                elif path.name.startswith("002_"):
+                    self.seed002 = path.read_text(encoding="utf-8")
+        # the report used for scaling: the corpus text nearest the median size
+        by_size = sorted(self.corpus, key=len)
+        self.median_report = by_size[len(by_size) // 2]
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def best_of(rounds: int, fn: Callable[[], Any]) -> float:
+    """Best wall time of ``rounds`` calls of ``fn`` (seconds)."""
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def time_each(rounds: int, texts: Sequence[str], fn: Callable[[str], Any]) -> tuple[float, float]:
+    """``(best round total, median over texts of each text's best time)`` in seconds."""
+    per_text = [float("inf")] * len(texts)
+    best_total = float("inf")
+    for _ in range(rounds):
+        total = 0.0
+        for i, text in enumerate(texts):
+            t0 = time.perf_counter()
+            fn(text)
+            dt = time.perf_counter() - t0
+            total += dt
+            per_text[i] = min(per_text[i], dt)
+        best_total = min(best_total, total)
+    return best_total, statistics.median(per_text)
+
+
+def limit_pass(texts: Sequence[str]) -> int:
+    return sum(len(HEADING_LINE.findall(t)) for t in texts)
+
+
+def throughput_line(label: str, nbytes: int, seconds: float, median: float | None,
+                    count: str, limit: float | None) -> None:
+    rate = mb(nbytes) / seconds
+    med = f"  median {median * 1000:7.2f} ms/report" if median is not None else ""
+    lim = ""
+    if limit is not None:
+        lim = f"  | limit {mb(nbytes) / limit:6.0f} MB/s, parse/limit {seconds / limit:5.0f}×"
+    print(f"  {label:<34s} {mb(nbytes):6.2f} MB {count:>12s}  {rate:6.2f} MB/s{med}{lim}")
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def cold_start() -> None:
+    """Import time and first parse (grammar tables, regexes, OpenCC) in a fresh interpreter."""
+    code = (
+        "import time; t0 = time.perf_counter(); import govreport; t1 = time.perf_counter();"
+        "govreport.parse('各位代表：\\n现在，我代表市人民政府向大会报告工作。\\n一、回顾\\n过去一年。');"
+        "t2 = time.perf_counter();"
+        "govreport.parse('各位代表：\\n現在，我代表市人民政府向大會報告工作。\\n一、回顧\\n過去一年。');"
+        "t3 = time.perf_counter();"
+        "print(f'{(t1-t0)*1000:.0f} {(t2-t1)*1000:.0f} {(t3-t2)*1000:.0f}')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False)
+    if out.returncode != 0:
+        print(f"  cold start failed: {out.stderr.strip()[-300:]}")
+        return
+    imp, first, trad = out.stdout.split()
+    print(f"  import govreport {imp} ms; first parse {first} ms; first traditional parse "
+          f"{trad} ms (fresh interpreter: grammar, regexes, OpenCC tables)")
+
+
+def section_throughput(inp: Inputs, rounds: int) -> dict[str, float]:
+    import govreport
+
+    header("throughput (end to end, one process)")
+    results: dict[str, float] = {}
+    for text in inp.corpus[:3]:
+        govreport.parse(text)  # warm up: grammar, OpenCC, caches
+
+    nbytes = sum(utf8_len(t) for t in inp.corpus)
+    total, median = time_each(rounds, inp.corpus, govreport.parse)
+    limit = best_of(rounds, lambda: limit_pass(inp.corpus))
+    throughput_line("parse() corpus", nbytes, total, median, f"{len(inp.corpus)} reports", limit)
+    results["corpus"] = mb(nbytes) / total
+    results["corpus_limit_ratio"] = total / limit
+
+    if inp.seed001 is not None:
+        page = inp.seed001
+        n_reports = len(govreport.parse_many(page))
+        t = best_of(rounds, lambda: govreport.parse_many(page))
+        lim = best_of(rounds, lambda: limit_pass([page]))
+        throughput_line("parse_many() seed 001", utf8_len(page), t, t / max(1, n_reports),
+                        f"{n_reports} reports", lim)
+        results["seed001"] = mb(utf8_len(page)) / t
+    else:
+        print("  parse_many() seed 001: seeds not found, skipped")
+
+    if inp.seed002 is not None:
+        from govreport.normalize import _t2s  # the same OpenCC conversion parse() applies
+
+        trad = "\n".join([inp.seed002] * 8)
+        simp = _t2s(trad)
+        t_trad = best_of(rounds, lambda: govreport.parse(trad))
+        t_simp = best_of(rounds, lambda: govreport.parse(simp))
+        lim = best_of(rounds, lambda: limit_pass([trad]))
+        throughput_line("parse() traditional (seed 002 ×8)", utf8_len(trad), t_trad, None,
+                        "1 text", lim)
+        throughput_line("parse() same text, simplified", utf8_len(simp), t_simp, None,
+                        "1 text", None)
+        rate_trad = mb(utf8_len(trad)) / t_trad
+        results["traditional"] = rate_trad
+        print(f"  traditional vs its simplified twin: {t_trad / t_simp:.2f}× the time; "
+              f"vs the corpus: {results['corpus'] / rate_trad:.2f}× slower per MB")
+    else:
+        print("  traditional (seed 002): seeds not found, skipped")
+    return results
+
+
+def one_line(text: str) -> str:
+    """A report as run-on text: its lines joined into one line."""
+    return "".join(line.strip() for line in text.split("\n"))
+
+
+def scaling_row(label: str, make: Callable[[int], str], sizes: Sequence[int],
+                rounds: int) -> None:
+    import govreport
+
+    times = []
+    for k in sizes:
+        text = make(k)
+        t = best_of(rounds, functools.partial(govreport.parse, text))
+        times.append(t)
+        print(f"  {label:<36s} ×{k:<3d} {len(text):>10,d} chars {t * 1000:9.1f} ms")
+    ratios = [
+        (b / a) ** (1 / _log2(sizes[i + 1] / sizes[i]))
+        for i, (a, b) in enumerate(itertools.pairwise(times))
+    ]
+    overall = (times[-1] / times[0]) ** (1 / _log2(sizes[-1] / sizes[0]))
+    steps = ", ".join(f"×{sizes[i]}→×{sizes[i + 1]}: {r:.2f}" for i, r in enumerate(ratios))
+    print(f"  {'':<36s} ratio per doubling {steps}; overall {overall:.2f} (linear = 2.00)")
+
+
+def _log2(x: float) -> float:
+    import math
+
+    return math.log2(x)
+
+
+#: the worst inputs of issue 8 (reliability), at full size; ``n`` scales them down
+HOSTILE: tuple[tuple[str, Callable[[int], str], int], ...] = (
+    ("lines of 一、", lambda n: "一、\n" * n, 50_000),
+    ("numeral soup 一二三四五六七八九十、", lambda n: "一二三四五六七八九十、" * n, 50_000),
+    ("nested brackets (…(…)…)", lambda n: "(" * n + ")" * n, 100_000),
+    ("经(jīng) repeated", lambda n: "经(jīng)" * n, 100_000),
+    ("single line of 经", lambda n: "经" * n, 2_000_000),
+)
+
+
+def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
+    header("scaling (a report as run-on text, one line; k copies concatenated)")
+    report = one_line(inp.median_report)
+    scaling_row("run-on report", lambda k: report * k, (1, 4, 16), max(1, rounds // 2))
+
+    header("worst inputs of issue 8 (¼ size, then full size)")
+    big_line = report * (2_000_000 // len(report) + 1)
+    rows = [*HOSTILE, ("2,000,000-char single line (report)", lambda n: big_line[:n], 2_000_000)]
+    for label, make, n in rows:
+        if quick:
+            n //= 4
+        scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
+                    (1, 4), 1)
+
+
+def section_memory(inp: Inputs) -> None:
+    import govreport
+
+    header("peak memory (tracemalloc, Python allocations during one parse, result kept)")
+
+    def peak(fn: Callable[[], Any]) -> int:
+        gc.collect()
+        tracemalloc.start()
+        result = fn()
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del result
+        return top
+
+    ratios = []
+    for text in inp.corpus[:40]:
+        ratios.append((peak(functools.partial(govreport.parse, text)) / utf8_len(text), text))
+    worst, worst_text = max(ratios, key=lambda r: r[0])
+    print(f"  corpus reports: median {statistics.median(r for r, _ in ratios):.1f}×, "
+          f"worst {worst:.1f}× input size (UTF-8 bytes; {utf8_len(worst_text):,d} B report)")
+    if inp.seed001 is not None:
+        page = inp.seed001
+        ratio = peak(lambda: govreport.parse_many(page)) / utf8_len(page)
+        print(f"  parse_many() seed 001: {ratio:.1f}×")
+    big = one_line(inp.median_report) * 16
+    print(f"  16× run-on report ({utf8_len(big):,d} B): "
+          f"{peak(lambda: govreport.parse(big)) / utf8_len(big):.1f}×")
+
+
+def _batch_command() -> list[str] | None:
+    """The ``govreport batch`` command if the CLI has it, else ``None``."""
+    exe = shutil.which("govreport")
+    base = [exe] if exe else [sys.executable, "-m", "govreport"]
+    try:
+        out = subprocess.run([*base, "batch", "--help"], capture_output=True, text=True,
+                             timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0 or "--jobs" not in out.stdout:
+        return None
+    return [*base, "batch"]
+
+
+def section_batch(inp: Inputs, quick: bool) -> None:
+    header("govreport batch --jobs 1 vs --jobs 2 (wall time, fresh processes)")
+    cmd = _batch_command()
+    if cmd is None:
+        print("  not available yet: the `govreport batch` CLI (govreport/cli.py) has no "
+              "`batch --jobs` subcommand in this checkout")
+        return
+    copies = 2 if quick else 10
+    with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        nbytes = 0
+        for k in range(copies):  # the corpus ×copies, so that parsing outweighs start-up
+            for i, text in enumerate(inp.corpus):
+                path = src / f"{k:03d}_{i:04d}.txt"
+                path.write_text(text, encoding="utf-8")
+                nbytes += utf8_len(text)
+        times = {}
+        for jobs in (1, 2):
+            out_dir = Path(tmp) / f"out{jobs}"
+            args = [*cmd, "--jobs", str(jobs), "--output", str(out_dir), str(src)]
+            t0 = time.perf_counter()
+            proc = subprocess.run(args, capture_output=True, text=True, check=False)
+            times[jobs] = time.perf_counter() - t0
+            if proc.returncode not in (0, 1):
+                print(f"  --jobs {jobs} failed ({proc.returncode}): {' '.join(args)}\n"
+                      f"  {proc.stderr.strip()[-400:]}")
+                return
+        n_files = copies * len(inp.corpus)
+        for jobs, t in times.items():
+            print(f"  --jobs {jobs}: {t:6.2f} s for {n_files} files, {mb(nbytes):.1f} MB "
+                  f"({mb(nbytes) / t:.1f} MB/s including start-up and writing JSON)")
+        print(f"  speed-up --jobs 2 over --jobs 1: {times[1] / times[2]:.2f}×")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus",
+                        help="directory of report .txt files (default: ../shared/corpus)")
+    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds",
+                        help="directory holding seed 001 and 002 (default: ../shared/seeds)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per measurement")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer rounds, quarter-size hostile inputs, small batch")
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=["scaling", "memory", "batch"], help="leave a section out")
+    args = parser.parse_args(argv)
+    rounds = 2 if args.quick else args.rounds
+
+    import lark
+
+    import govreport
+
+    inp = Inputs(args.corpus, args.seeds)
+    print(f"govreport {govreport.__version__} benchmark — Python {platform.python_version()}, "
+          f"lark {lark.__version__}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}")
+    print(f"corpus: {inp.corpus_label}, {mb(sum(utf8_len(t) for t in inp.corpus)):.2f} MB UTF-8; "
+          f"best of {rounds} rounds")
+    header("cold start")
+    cold_start()
+    section_throughput(inp, rounds)
+    if "scaling" not in args.skip:
+        section_scaling(inp, rounds, args.quick)
+    if "memory" not in args.skip:
+        section_memory(inp)
+    if "batch" not in args.skip:
+        section_batch(inp, args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
