@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -174,15 +175,19 @@ def _traditional() -> dict[str, str]:
 
 
 @functools.cache
-def _counting_tables() -> tuple[dict[int, None], dict[int, None]]:
-    """``str.translate`` tables deleting traditional-only characters / all CJK ideographs:
-    counting by deletion runs at C speed."""
-    trad = dict.fromkeys(map(ord, _traditional()))
-    han = dict.fromkeys([*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0)])
+def _counting_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of the traditional-only characters and of all CJK ideographs.
+
+    Counting is by deletion (``len(s) - len(pattern.sub("", s))``): the stdlib ``re`` compiles
+    a class into a bitmap and deletes at C speed, several times faster than ``str.translate``
+    with a dict table, which looks every character up in the dict.
+    """
+    trad = re.compile("[" + "".join(sorted(_traditional())) + "]")
+    han = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
     return trad, han
 
 
-_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: share of Han characters that must be traditional-only for the text to count as traditional
 TRADITIONAL_SHARE = 0.05
 _SAMPLE = 6_000  # characters looked at from the start and from the middle of a long text
@@ -195,12 +200,12 @@ def detect_script(text: str) -> str:
         sample = text[:_SAMPLE] + text[mid : mid + _SAMPLE]
     else:
         sample = text
-    trad_table, han_table = _counting_tables()
-    han = len(sample) - len(sample.translate(han_table))
+    trad_pattern, han_pattern = _counting_patterns()
+    han = len(sample) - len(han_pattern.sub("", sample))
     latin = len(_LATIN_WORD.findall(sample))
     if han == 0:
         return "en" if latin else "zh-Hans"
-    trad = len(sample) - len(sample.translate(trad_table))
+    trad = len(sample) - len(trad_pattern.sub("", sample))
     if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
         return "zh-Hant"
     if latin * 2 > han:
