@@ -243,12 +243,14 @@ for _keep in "！（），：；？":
 _FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x200B))})
 _WIDTH_TABLE = str.maketrans(_FOLD)
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+#: the leading lookahead lets the scanner skip to the next ASCII mark instead of trying the
+#: ``\p{Han}`` lookbehind at every position (same matches as without it)
 _ASCII_NEAR_HAN = regex.compile(
-    r"(?<=\p{Han})[,;:!?)]|[,;:!?(](?=\p{Han})"
+    r"(?=[,;:!?()])(?:(?<=\p{Han})[,;:!?)]|[,;:!?(](?=\p{Han}))"
 )
 
-
-_FOLDED = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
+#: stdlib ``re``: a plain character class, scanned several times faster than by ``regex``
+_FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
 
 
 def width(text: str) -> tuple[str, Deletions]:
