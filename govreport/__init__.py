@@ -35,6 +35,7 @@ from .models import (
     Target,
 )
 from .normalize import NormalizedText, normalize
+from .schema import schema_path
 from .split import PageItem, parse_many, split
 
 __version__ = "0.1.0"
@@ -67,5 +68,6 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "schema_path",
     "split",
 ]
