@@ -107,6 +107,20 @@ _CHAPTER_FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 
 
+def _any_of(pats: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str]:
+    """One alternation of ``pats``: it matches (at a position) iff one of them does, so one
+    call rules a block out instead of one call per pattern (a prefilter, exact by
+    construction)."""
+    assert all(p.flags == pats[0].flags for p in pats)
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in pats), pats[0].flags)
+
+
+_ANY_HEADING_NUMERAL = _any_of((*(p for _, p in _PART_FAMILIES),
+                                *(p for _, p in _CHAPTER_FAMILIES),
+                                patterns.CHAPTER_TRUNCATED))
+_ANY_BOILERPLATE = _any_of(tuple(rule for _, rule in patterns.BOILERPLATE_RULES))
+
+
 def _ordinal(family: str, numeral: str) -> int | None:
     if family in ("cjk", "di_part", "paren_cjk", "di"):
         return cjk_to_int(numeral)
@@ -122,7 +136,7 @@ def _ordinal(family: str, numeral: str) -> int | None:
 
 
 def _boilerplate(text: str, block: Block) -> Candidate | None:
-    if len(text) > patterns.BOILERPLATE_MAX_LEN:
+    if len(text) > patterns.BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(text):
         return None
     for reason, rule in patterns.BOILERPLATE_RULES:
         if rule.search(text):
@@ -162,6 +176,8 @@ def _numbered_heading(text: str, block: Block) -> Candidate | None:
             cand.marker, cand.ordinal = first, ordinal
             return cand
         return _heading(text, block, TokenKind.CHAPTER_HEADING, family, ordinal, 1)
+    if not _ANY_HEADING_NUMERAL.match(text):
+        return None
     for families, kind in ((_PART_FAMILIES, TokenKind.PART_HEADING),
                            (_CHAPTER_FAMILIES, TokenKind.CHAPTER_HEADING)):
         for family, pattern in families:
@@ -214,7 +230,9 @@ def _item(text: str, block: Block) -> Candidate | None:
 
 def _front(text: str, block: Block) -> Candidate | None:
     head = text[:240]
-    if patterns.OPENING.search(head):
+    # necessary for OPENING (its two branches start with these words; the English one is
+    # ASCII-case-insensitive and no other character case-folds to its letters)
+    if ("我代表" in head or "on behalf of the" in head.lower()) and patterns.OPENING.search(head):
         return Candidate(block, TokenKind.OPENING)
     if len(text) <= 60 and patterns.TITLE_LINE.search(text):
         return Candidate(block, TokenKind.TITLE)
