@@ -4,6 +4,12 @@ Blocks are already classified, so this "lexer" only wraps them: the terminal typ
 :class:`~govreport.classify.TokenKind` name, the value is the :class:`~govreport.outline.Token`
 itself, and positions are normalised offsets. Boilerplate tokens are skipped: the transformer
 puts them back, out of band.
+
+A run of consecutive body blocks (``PARA``, ``ITEM``, ``SALUTATION``) is handed to the grammar as
+*one* terminal standing for the whole run (``BlockToken.run``): ``report.lark`` only ever takes
+body blocks as ``block*``, ``block+`` or ``(GLOSSARY_ENTRY | block)*``, so a run is accepted, and
+parsed into the same place, exactly where one block is (``tests/test_lexer.py`` checks this
+against the grammar). The parser then sees a few dozen terminals per report instead of hundreds.
 """
 
 from __future__ import annotations
@@ -17,17 +23,55 @@ from lark.lexer import Lexer
 from .classify import TokenKind
 from .outline import Token
 
-__all__ = ["BlockLexer", "to_lark"]
+__all__ = ["BODY_KINDS", "BlockLexer", "BlockToken", "to_lark"]
+
+#: the kinds of ``?block`` in ``report.lark``: a run of them is one terminal
+BODY_KINDS = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION})
+
+
+class BlockToken(lark.Token):
+    """A ``lark.Token`` for one of our tokens (``value``), or for a run of body blocks
+    (``run``: the tokens it stands for, ``value`` being the first).
+
+    Built without ``lark.Token.__new__``, which would store ``str(value)`` as the string; the
+    string of a ``BlockToken`` is its terminal name."""
+
+    __slots__ = ("run",)
+    run: list[Token]
+
+    @classmethod
+    def of(cls, tok: Token, line: int) -> BlockToken:
+        kind = tok.kind.value
+        lt = str.__new__(cls, kind)
+        lt.type = kind
+        lt.value = tok
+        lt.start_pos = tok.start
+        lt.end_pos = tok.end
+        lt.line = line
+        lt.column = 1
+        lt.end_line = None
+        lt.end_column = None
+        lt.run = [tok]
+        return lt
 
 
 def to_lark(tokens: list[Token]) -> list[lark.Token]:
-    out = []
+    out: list[lark.Token] = []
+    body: BlockToken | None = None  # the body run being extended
     for i, tok in enumerate(tokens):
-        if tok.kind == TokenKind.BOILERPLATE:
+        kind = tok.kind
+        if kind == TokenKind.BOILERPLATE:
             continue
-        lt = lark.Token(tok.kind.value, tok, start_pos=tok.start, end_pos=tok.end,
-                        line=i + 1, column=1)
-        out.append(lt)
+        if kind in BODY_KINDS:
+            if body is not None:
+                body.run.append(tok)
+                body.end_pos = tok.end
+                continue
+            body = BlockToken.of(tok, i + 1)
+            out.append(body)
+        else:
+            body = None
+            out.append(BlockToken.of(tok, i + 1))
     return out
 
 

@@ -18,6 +18,7 @@ from lark import Transformer
 
 from . import kinds
 from .classify import TokenKind
+from .lexer import BlockToken
 from .models import (
     Block,
     Boilerplate,
@@ -91,8 +92,14 @@ class _Leaves:
         return Paragraph(span=span, text=content)
 
     def of(self, lt: lark.Token) -> list[Block]:
-        tok: Token = lt.value
-        return [self.leaf[id(tok)], *self.after.get(id(tok), ())]
+        """The leaves of the token(s) ``lt`` stands for, each followed by its boilerplate."""
+        out: list[Block] = []
+        after = self.after
+        for tok in lt.run if isinstance(lt, BlockToken) else (lt.value,):
+            out.append(self.leaf[id(tok)])
+            if id(tok) in after:
+                out.extend(after[id(tok)])
+        return out
 
 
 @attrs.define
