@@ -351,6 +351,15 @@ class Report:
         """The glossary entries (名词解释), in order."""
         return tuple(n for n in self.walk() if isinstance(n, GlossaryEntry))
 
+    def target(self, key: str = "gdp") -> Target | None:
+        """The first annual target with ``key`` (its horizon is the plan year; Five-Year goals
+        are skipped), e.g. ``report.target().low`` for the expected GDP growth."""
+        plan_year = self.metadata.plan_year
+        for target in self.targets:
+            if target.key == key and (plan_year is None or target.horizon == plan_year):
+                return target
+        return None
+
     def outline(self) -> list[tuple[str, int | None]]:
         """``[(kind, ordinal), …]`` of the top-level sections — handy in tests and notebooks."""
         return [(s.kind.value, s.ordinal) for s in self.sections]

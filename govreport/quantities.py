@@ -1,0 +1,432 @@
+"""Quantified statements in running text: the grammar shared by targets and indicators.
+
+An *item* is an indicator phrase, an optional verb and one or more values::
+
+    全县  地区生产总值  增长  6.5%左右
+    scope indicator     verb  value (number, unit, qualifier)
+
+Items are found value first: a cheap regex finds each run of values (``6%和7%``, ``6.5%-7%``,
+``1200万人以上``, ``×%``), then the words between the previous clause boundary and the run are
+split into indicator and verb by one anchored match. That keeps the cost proportional to the
+number of figures, not to the length of the text. Everything here works on *normalised* text
+(ASCII digits, ``%`` and ``-``; full-width Chinese punctuation) and returns normalised offsets.
+
+:data:`INDICATOR_KEYS` is the table of canonical keys (also in ``docs/targets.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+__all__ = [
+    "INDICATOR_KEYS",
+    "Item",
+    "Value",
+    "key_of",
+    "scan_english",
+    "scan_items",
+]
+
+INDICATOR_KEYS: dict[str, str] = {
+    "gdp": "地区生产总值 / 国内生产总值 / 生产总值 / GDP / 经济增长 / 经济增速 / 经济总量",
+    "industrial_value_added": "规模以上工业增加值 / 规上工业增加值 / 工业增加值",
+    "fixed_asset_investment": "固定资产投资 / 全社会固定资产投资",
+    "retail_sales": "社会消费品零售总额",
+    "public_budget_revenue": "一般公共预算收入 / 地方一般公共预算收入 / 公共财政预算收入",
+    "urban_income": "城镇(常住)居民人均可支配收入; one half of 城乡居民人均可支配收入",
+    "rural_income": "农村(常住)居民人均可支配收入 / 农民人均纯收入; the other half of 城乡…",
+    "per_capita_income": "(全体)居民人均可支配收入 / 居民收入",
+    "cpi": "居民消费价格(总水平)(涨幅) / 物价涨幅 / CPI",
+    "unemployment_rate": "城镇调查失业率 / 城镇登记失业率 / 调查失业率 / 失业率",
+    "new_urban_jobs": "城镇新增就业 / 新增城镇就业",
+    "energy_intensity": "单位(国内/地区)生产总值能耗 / 单位GDP能耗 / 万元GDP能耗",
+    "grain_output": "粮食产量 / 粮食总产量",
+    "other": "anything else; ``indicator`` keeps the words as written",
+}
+"""Canonical indicator keys → the words (after a scope such as 全省/全市/我县 is removed) that
+give that key. A phrase gets a key only when it *is* one of these words as a whole:
+``开发区规上工业增加值`` or ``工业增加值占GDP比重`` stay ``other``."""
+
+# --------------------------------------------------------------------------- keys
+
+_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (key, regex.compile(pattern))
+    for key, pattern in (
+        ("gdp", r"(?:地区|国内)?生产总值|GDP|经济(?:年均)?(?:增长|增速|增长速度)|经济总量"),
+        ("industrial_value_added",
+         r"(?:全部)?(?:规模以上|规上)?工业(?:企业)?增加值"),
+        ("fixed_asset_investment", r"(?:全社会)?固定资产投资(?:总额)?"),
+        ("retail_sales", r"社会消费品零售(?:总)?额"),
+        ("public_budget_revenue",
+         r"(?:地方)?一般公共预算(?:收入)?|(?:地方)?公共财政预算收入"),
+        ("urban_income", r"城镇(?:常住)?居民(?:人均)?(?:可支配)?收入"),
+        ("rural_income",
+         r"农村(?:常住)?居民(?:人均)?(?:可支配)?收入|农(?:村居)?民人均纯收入"),
+        ("per_capita_income", r"(?:全体|全体常住)?居民(?:人均)?(?:可支配)?收入"),
+        ("cpi", r"居民消费价格(?:总水平)?(?:涨幅)?|物价(?:总水平)?(?:涨幅)?|CPI(?:涨幅)?"),
+        ("unemployment_rate", r"(?:城镇)?(?:调查|登记)?失业率"),
+        ("new_urban_jobs", r"城镇新增就业(?:人数|人员)?|新增城镇就业(?:人数)?"),
+        ("energy_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)能耗"),
+        ("grain_output", r"粮食(?:总)?产量"),
+    )
+)
+#: 城乡居民人均可支配收入 and its variants: one value each for urban and rural residents.
+_URBAN_RURAL = regex.compile(
+    r"城乡(?:常住)?居民(?:人均)?(?:可支配)?收入|城镇(?:和|、|及|与)农村(?:常住)?居民(?:人均)?(?:可支配)?收入"
+)
+
+_EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (key, regex.compile(pattern, regex.IGNORECASE))
+    for key, pattern in (
+        ("gdp", r"(?:regional |the )?(?:GDP|gross (?:domestic|regional) product|economic growth)"),
+        ("industrial_value_added",
+         r"(?:the )?(?:(?:added value|value[- ]added) of (?:industries|industrial enterprises)"
+         r" above (?:a )?designated size|industrial (?:added value|value[- ]added))"),
+        ("fixed_asset_investment",
+         r"(?:total )?(?:investment in fixed assets|fixed[- ]asset investment)"),
+        ("retail_sales", r"(?:the )?(?:total )?retail sales(?: of consumer goods)?"),
+        ("public_budget_revenue", r"(?:local )?general public budget revenues?"),
+        ("urban_income", r"(?:the )?per capita disposable income of urban residents"),
+        ("rural_income", r"(?:the )?per capita disposable income of rural residents"),
+        ("per_capita_income", r"(?:the )?per capita disposable income(?: of residents)?"),
+        ("cpi", r"(?:the )?(?:consumer prices?(?: index)?|CPI)"),
+        ("unemployment_rate", r"(?:the )?(?:surveyed |registered )?(?:urban )?unemployment rate"),
+        ("new_urban_jobs", r"new urban jobs"),
+        ("energy_intensity", r"energy consumption per unit of GDP"),
+        ("grain_output", r"grain (?:output|production)"),
+    )
+)
+_EN_URBAN_RURAL = regex.compile(
+    r"(?:the )?per capita disposable income of urban and rural residents", regex.IGNORECASE
+)
+
+
+_KEY_RE = regex.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in _KEY_PATTERNS))
+_EN_KEY_RE = regex.compile(
+    "|".join(f"(?P<{key}>{p.pattern})" for key, p in _EN_KEY_PATTERNS), regex.IGNORECASE
+)
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+#: words every keyed indicator contains one of. A keyed-only scan looks for figures only in the
+#: ``_HINT_REACH`` characters after such a word (stdlib ``re``: a literal alternation is ~3x
+#: faster there than in ``regex``)
+KEY_HINT = re.compile(
+    r"生产总值|GDP|经济|增加值|固定资产|零售|预算|收入|消费价格|物价|CPI|失业|就业|能耗|粮食|赤字"
+)
+_HINT_REACH = 70
+_RUN_MAX = 60
+
+
+def key_of(indicator: str) -> str:
+    """The canonical key of an indicator phrase (``other`` when it is none of the table)."""
+    m = _KEY_RE.fullmatch(indicator)
+    if m is None and _ASCII_LETTER.search(indicator):
+        m = _EN_KEY_RE.fullmatch(indicator)
+    return m.lastgroup if m is not None and m.lastgroup else "other"
+
+
+def _keys_of(indicator: str) -> tuple[str, ...]:
+    """One key, or two (urban, rural) for a 城乡 phrase."""
+    if _URBAN_RURAL.fullmatch(indicator) or _EN_URBAN_RURAL.fullmatch(indicator):
+        return ("urban_income", "rural_income")
+    return (key_of(indicator),)
+
+
+# --------------------------------------------------------------------------- values
+
+#: a figure, or a redacted one (×, ××); possessive and never started inside another figure, so
+#: a long digit run without a unit costs one pass, not one pass per digit
+_NUM = r"(?<![\d.×])(?:\d++(?:\.\d++)?|×{1,3}+)"
+#: units: % and 个百分点, or an optional magnitude (万亿/亿/万/千) before a counted unit
+_UNIT = (
+    r"(?:%|‰|个百分点|(?:万亿|亿|万|千)?(?:美元|元|公斤|斤|吨|人次|人|户|亩|千瓦|辆|套|公里"
+    r"|平方米|标准箱|个|家|所|项|座))"
+)
+#: the qualifier written after a value; 以下/之内 read as 以内, 上下 as 左右
+_QUAL = r"(?:左右|以上|以内|以下|之内|上下)"
+#: range separators: ASCII hyphen (full-width － is folded to it), en/em dashes, tilde, 至
+_SEP = r"(?:-|–|—{1,2}|~|～|至)"
+#: one value: ``6.5%``, ``6%-7%``, ``6至6.5%``, ``1200万人以上``, ``×%``
+VALUE = regex.compile(
+    rf"(?P<lo>{_NUM})(?:(?P<lu>{_UNIT})?[ ]?{_SEP}[ ]?(?P<hi>{_NUM}))?"
+    rf"(?P<unit>{_UNIT})(?P<q>{_QUAL})?"
+)
+_VALUE_NC = rf"{_NUM}(?:{_UNIT}?[ ]?{_SEP}[ ]?{_NUM})?{_UNIT}{_QUAL}?"
+#: a run of values: ``6%和7%``, ``9%、9.5%``, ``×%左右、×%以内``
+VALUE_RUN = regex.compile(rf"{_VALUE_NC}(?:(?:、|和|及|或)[ ]?{_VALUE_NC})*")
+
+#: the words before a run: indicator (no digits) + optional verb, matched as a whole. The verb
+#: alternatives are literal words; ``从…到`` swallows the starting figure of "from X to Y".
+_VERB = (
+    r"(?:从[^，；。\n]{0,24}?(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)"
+    r"(?:(?:19|20)\d\d年(?:的|底|末)?)?"
+    r"|(?:比上年|比(?:19|20)\d\d年|同比|较上年|年均|累计|分别|均|预计|预期|力争|确保|继续|全年)?"
+    r"(?:预期目标设定为|目标设定为|预期目标为|预期目标是|预期目标|目标为|预期为|设定为|平均为"
+    r"|增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|净增|达到|达|突破|超过|超|完成|实现"
+    r"|接近|不低于|不少于|不超过|不高于|低于|高于|控制在|保持在|稳定在|保持|稳定|拟按|为|在)"
+    r"(?:到|至)?)"
+)
+_PREFIX = regex.compile(rf"(?P<ind>[^\d×%\n]{{0,60}}?)(?P<verb>{_VERB})?[ ]?")
+#: where a clause starts (searched backwards from a value run)
+_CLAUSE_START = regex.compile(r"[，,；;。：:！？!?\n、（）()]", flags=regex.REVERSE)
+_LIST_SEP = regex.compile(r"、|和|及")
+#: an "indicator" in English words (machine translation), left to :func:`scan_english`
+_LATIN_WORDS = regex.compile(r"[A-Za-z]{4,}|[A-Za-z]+ [A-Za-z]|^[A-Za-z ]+$")
+#: a time phrase before the indicator: 到2025年, 2021年, 力争到2026年底
+_YEAR_LEAD = regex.compile(r"[^\d，；。\n]{0,6}?(?:19|20)\d\d年(?:底|末|前|内)?[，, ]?")
+#: words that lead an indicator without being part of it: time, cue, scope (全省, 我县 …)
+_LEAD = regex.compile(
+    r"(?:[ \t“”]|今年|明年|全年|年内|其中|同时|并且|并|力争|确保|努力|争取|实现|推动|预计|预期"
+    r"|主要|综合考虑各方面因素|综合各方面因素|的|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
+    r"|全[市县区省国疆州盟旗]|我[市县区省州国旗]|本[市县区省])+"
+)
+#: ``…主要预期目标是`` without a colon (seed 004): everything up to the cue is not indicator
+_CUE_HEAD = regex.compile(
+    r"[^，。]*?(?:预期目标|主要目标|预期指标|主要指标|目标|指标)(?:是|为)[：:]?"
+)
+#: cue words in a verb: a restatement of a target (…目标设定为6%以上), never a continuation
+_CUE_VERB = regex.compile(r"目标|预期|设定")
+#: verbs whose value is a change (growth), not a level
+GROWTH_VERBS = regex.compile(r"增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落")
+DECREASE_VERBS = regex.compile(r"下降|降低|减少|回落")
+#: verbs that imply a qualifier when none is written after the value
+_IMPLIED = (
+    (regex.compile(r"不低于|不少于|超过|突破|超|高于"), "以上"),
+    (regex.compile(r"不超过|不高于|低于"), "以内"),
+    (regex.compile(r"接近"), "左右"),
+)
+_QUALIFIERS = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "以下": "以内",
+               "之内": "以内"}
+
+
+@attrs.frozen(kw_only=True)
+class Value:
+    """One figure of a run (normalised offsets). ``low``/``high`` are ``None`` when redacted."""
+
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    redacted: bool
+    start: int
+    end: int
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """An indicator phrase with its verb and values (normalised offsets).
+
+    ``indicator`` is ``""`` for a continuation (``…151.5亿元，同比增长7.9%``: the words of the
+    previous item apply). ``raw`` is the clause text before the values, cue words included.
+    """
+
+    indicator: str
+    keys: tuple[str, ...]
+    start: int
+    verb: str
+    raw: str
+    values: tuple[Value, ...]
+    end: int
+
+
+def _number(s: str) -> float | None:
+    return None if s.startswith("×") else float(s)
+
+
+def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
+    out = []
+    for m in VALUE.finditer(text, start, end):
+        lo, hi = _number(m["lo"]), _number(m["hi"]) if m["hi"] else None
+        redacted = m["lo"].startswith("×") or bool(m["hi"] and m["hi"].startswith("×"))
+        if m["hi"]:
+            qualifier = "区间"
+        elif m["q"]:
+            qualifier = _QUALIFIERS[m["q"]]
+        else:
+            qualifier = next((q for pattern, q in _IMPLIED if pattern.search(verb)), "")
+        if hi is None and m["hi"] is None:
+            hi = lo
+        out.append(Value(low=lo, high=hi, unit=m["unit"], qualifier=qualifier,
+                         redacted=redacted, start=m.start(), end=m.end()))
+    return tuple(out)
+
+
+def _clean(ind: str) -> tuple[str, int]:
+    """The indicator words without leading cue/scope words, and how many characters went."""
+    cut = 0
+    for _ in range(3):
+        m = _LEAD.match(ind, cut)
+        if m:
+            cut = m.end()
+        m = _CUE_HEAD.match(ind, cut)
+        if m:
+            cut = m.end()
+            continue
+        break
+    return ind[cut:].rstrip(" \t“"), cut
+
+
+def _split_list(text: str, bound: int, ind_start: int, ind: str, floor: int,
+                wanted: int) -> list[tuple[int, str]]:
+    """The indicators of a list (``A、B和C``) ending at ``ind``; earlier 、-separated clauses are
+    taken in while there are more values than names."""
+    names: list[tuple[int, str]] = []
+    last = 0
+    for sep in _LIST_SEP.finditer(ind):
+        names.append((ind_start + last, ind[last:sep.start()]))
+        last = sep.end()
+    names.append((ind_start + last, ind[last:]))
+    while len(names) < wanted and bound - 1 >= floor and text[bound - 1] == "、":
+        b = _CLAUSE_START.search(text, max(floor, bound - 41), bound - 1)
+        seg_start = b.end() if b else max(floor, bound - 41)
+        seg = text[seg_start:bound - 1]
+        if not seg or any(c.isdigit() for c in seg):
+            break
+        name, cut = _clean(seg)
+        names.insert(0, (seg_start + cut, name))
+        bound = seg_start
+    return [(s, n) for s, n in names if n]
+
+
+def _hinted_runs(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Value runs that start within reach of a key word, in order."""
+    lo = hi = -1
+    for hint in KEY_HINT.finditer(text, start, end):
+        if hint.start() <= hi:  # overlapping reaches merge
+            hi = hint.end() + _HINT_REACH
+            continue
+        if hi >= 0:
+            yield from _runs_between(text, lo, hi, end)
+        lo, hi = hint.start(), hint.end() + _HINT_REACH
+    if hi >= 0:
+        yield from _runs_between(text, lo, hi, end)
+
+
+def _runs_between(text: str, lo: int, hi: int, end: int) -> Iterator[regex.Match[str]]:
+    """Runs starting in ``[lo, hi)``; a run may go on past ``hi`` (a run is far shorter than
+    ``_RUN_MAX``)."""
+    for run in VALUE_RUN.finditer(text, lo, min(end, hi + _RUN_MAX)):
+        if run.start() >= hi:
+            return
+        yield run
+
+
+def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> list[Item]:
+    """The items in ``text[start:end]`` in document order (normalised offsets).
+
+    With ``keyed_only`` a clause whose words cannot hold a keyed indicator is skipped early
+    (a short verb-only clause is kept: it may continue the previous item)."""
+    items: list[Item] = []
+    floor = start
+    runs = _hinted_runs(text, start, end) if keyed_only else VALUE_RUN.finditer(text, start, end)
+    for run in runs:
+        rs, re_ = run.span()
+        if rs < floor:
+            continue
+        window = max(floor, rs - 80)
+        b = _CLAUSE_START.search(text, window, rs)
+        bound = b.end() if b else window
+        lead = _YEAR_LEAD.match(text, bound, rs)  # 到2026年地区生产总值…: the year is not a word
+        if lead:
+            bound = lead.end()
+        prefix = text[bound:rs]
+        m = _PREFIX.fullmatch(prefix)
+        if m is None:
+            continue
+        verb = m["verb"] or ""
+        ind, cut = _clean(m["ind"])
+        if ind and _LATIN_WORDS.search(ind):
+            continue  # English text: see scan_english
+        values = _values(text, rs, re_, verb)
+        if not values:
+            continue
+        if ind == "经济" and verb.endswith("增长"):  # 经济增长6%左右: the verb is the indicator
+            ind, verb = "经济增长", verb[:-2]
+        if not ind:
+            if not items or bound - items[-1].end > 1 or not verb or _CUE_VERB.search(verb):
+                continue  # a figure with no words of its own and nothing to continue
+            items.append(Item(indicator="", keys=(), start=rs, verb=verb, raw=prefix,
+                              values=values, end=re_))
+            floor = re_
+            continue
+        ind_start = bound + cut
+        if len(values) > 1 and bound - 1 >= floor and text[bound - 1] == "、":
+            # 城镇、农村常住居民人均可支配收入分别增长9%、9.5%: the pair was cut at 、
+            b = _CLAUSE_START.search(text, max(floor, bound - 21), bound - 1)
+            seg_start = b.end() if b else bound - 1
+            seg, seg_cut = _clean(text[seg_start:bound - 1])
+            if seg and len(_keys_of(f"{seg}、{ind}")) == 2:
+                ind, ind_start = f"{seg}、{ind}", seg_start + seg_cut
+        if len(values) > 1 and len(_keys_of(ind)) == 1:
+            # 居民消费价格涨幅、城镇调查失业率分别控制在×%左右、×%以内: one indicator per value
+            names = _split_list(text, bound, ind_start, ind, floor, len(values)) or [
+                (ind_start, ind)]
+            n = min(len(names), len(values))
+            for (n_start, name), value in zip(names[:n], values[:n], strict=True):
+                items.append(Item(indicator=name, keys=(key_of(name),), start=n_start, verb=verb,
+                                  raw=prefix, values=(value,), end=value.end))
+            if len(names) < len(values):
+                last_start, last = names[-1]
+                items.append(Item(indicator=last, keys=(key_of(last),), start=last_start,
+                                  verb=verb, raw=prefix, values=values[len(names):], end=re_))
+        else:
+            items.append(Item(indicator=ind, keys=_keys_of(ind), start=ind_start, verb=verb,
+                              raw=prefix, values=values, end=re_))
+        floor = re_
+    return items
+
+
+# --------------------------------------------------------------------------- English
+
+_EN_QUAL_WORDS = {
+    "about": "左右", "around": "左右", "approximately": "左右", "roughly": "左右",
+    "at least": "以上", "over": "以上", "more than": "以上", "above": "以上",
+    "no less than": "以上", "within": "以内", "no more than": "以内", "below": "以内",
+    "under": "以内", "less than": "以内",
+}
+_EN_Q = (
+    r"(?:(?P<q>about|around|approximately|roughly|at least|over|more than|above|no less than"
+    r"|within|no more than|below|under|less than) )?"
+)
+_EN_V = r"(?P<n>\d+(?:\.\d+)?)(?P<unit> ?%| per ?cent)"
+_EN_IND = r"(?P<ind>[A-Za-z][A-Za-z' -]{1,70}?)"
+#: English machine translations of the target sentence (seed 000)
+_EN_ITEMS = tuple(regex.compile(p, regex.IGNORECASE) for p in (
+    rf"{_EN_IND} (?:growth|increase|rise) of {_EN_Q}{_EN_V}",
+    rf"\b(?:increase|raise|grow|boost) (?:the )?{_EN_IND} by {_EN_Q}{_EN_V}",
+    rf"{_EN_Q}{_EN_V} (?:growth|increase|rise) in (?:the )?{_EN_IND}(?=[;；.,，。]|$)",
+    rf"{_EN_IND} (?:will |to |should )?(?:increase|grow|rise) by {_EN_Q}{_EN_V}",
+))
+_EN_LEAD = regex.compile(r"(?:the|a|an|and|to) ", regex.IGNORECASE)
+_EN_TRAIL = regex.compile(r" (?:respectively|each)$", regex.IGNORECASE)
+
+
+def scan_english(text: str, start: int, end: int) -> list[Item]:
+    """Items of an English (machine-translated) target sentence: ``GDP growth of 8.5%``,
+    ``Increase general public budget revenue by at least 5%``, ``A 10% increase in …``."""
+    found: list[Item] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _EN_ITEMS:
+        for m in pattern.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            ind_start, ind_end = m.span("ind")
+            lead = _EN_LEAD.match(text, ind_start, ind_end)
+            while lead:
+                ind_start = lead.end()
+                lead = _EN_LEAD.match(text, ind_start, ind_end)
+            indicator = _EN_TRAIL.sub("", text[ind_start:ind_end].strip())
+            q = (m["q"] or "").lower()
+            number = float(m["n"])
+            value = Value(low=number, high=number, unit="%", qualifier=_EN_QUAL_WORDS.get(q, ""),
+                          redacted=False, start=m.start("n"), end=max(m.end(), ind_end))
+            found.append(Item(indicator=indicator, keys=_keys_of(indicator),
+                              start=min(ind_start, m.start("q") if m["q"] else m.start("n")),
+                              verb="", raw=m.group(), values=(value,),
+                              end=max(m.end(), ind_end)))
+            taken.append(m.span())
+    found.sort(key=lambda item: item.start)
+    return found
