@@ -1,0 +1,108 @@
+"""Achieved indicators (``report.indicators``): figures of the review for the keyed indicators,
+on small made-up sentences, then ``tests/golden/indicators_sample.json`` from the real reports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import govreport
+from govreport.models import Indicator, Report
+
+from .conftest import GOLDEN, shared_text
+
+HEADER = (
+    "2021年清河县政府工作报告\n"
+    "2021年4月13日在清河县第十七届人民代表大会第一次会议上\n"
+    "县长 王小明\n"
+    "各位代表：\n"
+    "现在，我代表县人民政府向大会报告工作，请予审议。\n"
+)
+
+
+def _report(review: str, plan: str = "今年要扎实做好各项工作。") -> Report:
+    return govreport.parse(
+        HEADER + "一、2020年工作回顾\n" + review + "\n二、2021年工作安排\n" + plan + "\n"
+    )
+
+
+def _fields(i: Indicator) -> tuple[object, ...]:
+    return (i.key, i.value, i.unit, i.growth)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("全县地区生产总值完成88.2亿元，同比增长6.4%。",
+                     [("gdp", 88.2, "亿元", 6.4)], id="value-and-growth"),
+        pytest.param("全市生产总值增长5%。", [("gdp", None, "", 5.0)], id="growth-only"),
+        pytest.param("国内生产总值超过126万亿元，增长5.2%。",
+                     [("gdp", 126.0, "万亿元", 5.2)], id="value-qualifier-dropped"),
+        pytest.param("全区地区生产总值同比增长6.1%、突破2万亿元大关。",
+                     [("gdp", 2.0, "万亿元", 6.1)], id="growth-then-value"),
+        pytest.param("城镇调查失业率平均为5.2%。",
+                     [("unemployment_rate", 5.2, "%", None)], id="rate-is-a-value"),
+        pytest.param("居民消费价格上涨0.2%。", [("cpi", None, "", 0.2)], id="cpi-rise"),
+        pytest.param("单位地区生产总值能耗下降3.1%。",
+                     [("energy_intensity", None, "", -3.1)], id="decrease-is-negative"),
+        pytest.param("城镇新增就业1.2万人，粮食产量2.4亿斤。",
+                     [("new_urban_jobs", 1.2, "万人", None), ("grain_output", 2.4, "亿斤", None)],
+                     id="levels"),
+        pytest.param("城乡居民人均可支配收入分别增长6.1%和7.3%。",
+                     [("urban_income", None, "", 6.1), ("rural_income", None, "", 7.3)],
+                     id="urban-rural-pair"),
+        pytest.param("一般公共预算收入完成9.6亿元、增长8.1%，规上工业增加值增长9%。",
+                     [("public_budget_revenue", 9.6, "亿元", 8.1),
+                      ("industrial_value_added", None, "", 9.0)], id="list"),
+        pytest.param("地区生产总值完成×亿元，同比增长×%。", [("gdp", None, "亿元", None)],
+                     id="redacted"),
+        pytest.param("城镇调查失业率下降0.3个百分点。", [], id="percentage-points-skipped"),
+        pytest.param("建成高标准农田7.2万亩，新增市场主体1.1万户。", [], id="other-figures-skipped"),
+    ],
+)
+def test_review_forms(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    report = _report("过去一年，经济运行平稳。" + sentence)
+    assert [_fields(i) for i in report.indicators] == expected
+    for indicator in report.indicators:
+        assert report.text[indicator.span.start : indicator.span.end] == indicator.text
+
+
+def test_value_and_growth_text_and_span() -> None:
+    report = _report("过去一年，全县地区生产总值完成88.2亿元，同比增长6.4%，增速居全市第二。")
+    (gdp,) = report.indicators
+    assert gdp.text == "地区生产总值完成88.2亿元，同比增长6.4%"
+    assert report.text[gdp.span.start : gdp.span.end] == gdp.text
+
+
+def test_targets_are_not_indicators() -> None:
+    report = _report("过去一年，全县地区生产总值增长6.4%。",
+                     plan="今年的主要预期目标是：地区生产总值增长6%以上，城镇新增就业4200人。")
+    assert [_fields(i) for i in report.indicators] == [("gdp", None, "", 6.4)]
+    assert [t.key for t in report.targets] == ["gdp", "new_urban_jobs"]
+
+
+def test_spans_are_source_offsets() -> None:
+    report = _report("過去一年，全縣地區生產總值完成８８．２億元，同比增長６．４％。")
+    (gdp,) = report.indicators
+    assert (gdp.value, gdp.unit, gdp.growth) == (88.2, "亿元", 6.4)
+    assert report.text[gdp.span.start : gdp.span.end] == "地區生產總值完成８８．２億元，同比增長６．４％"
+
+
+# --------------------------------------------------------------------------- golden
+
+SAMPLE = json.loads((GOLDEN / "indicators_sample.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "expected", SAMPLE, ids=[f"{e['path'].rsplit('/', 1)[-1]}:{e['key']}" for e in SAMPLE]
+)
+def test_indicators_golden(expected: dict[str, object]) -> None:
+    report = govreport.parse(shared_text(str(expected["path"])))
+    found = [i for i in report.indicators if i.span.start == expected["offset"]]
+    assert found, f"no indicator at {expected['offset']} ({expected['snippet']})"
+    indicator = found[0]
+    # the golden writes null for "no unit"; the model's unit is a str, "" when there is none
+    assert (indicator.key, indicator.value, indicator.unit or None, indicator.growth) == (
+        expected["key"], expected["value"], expected["unit"], expected["growth"])
+    assert str(expected["indicator"]) in indicator.text

@@ -1,0 +1,398 @@
+"""Expected targets (``report.targets``): the forms of the issue on small sentences, then the
+goldens written from the real reports (``tests/golden/targets``).
+
+Unit sentences are made up for these tests; the goldens hold offsets and short snippets only.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+import govreport
+from govreport.models import Report, Target
+from govreport.normalize import normalize
+from govreport.quantities import INDICATOR_KEYS, key_of, scan_items
+from govreport.targets import plan_end_year
+
+from .conftest import GOLDEN, SHARED, shared_text
+
+HEADER = (
+    "2021年清河县政府工作报告\n"
+    "2021年4月13日在清河县第十七届人民代表大会第一次会议上\n"
+    "县长 王小明\n"
+    "各位代表：\n"
+    "现在，我代表县人民政府向大会报告工作，请予审议。\n"
+)
+
+
+def _report(plan: str, *, review: str = "过去一年，全县经济运行总体平稳。",
+            five_year: str | None = None, plan_title: str = "2021年工作安排") -> Report:
+    parts = [HEADER, "一、2020年工作回顾\n", review + "\n"]
+    n = "二"
+    if five_year is not None:
+        parts += ["二、“十四五”时期主要目标任务\n", five_year + "\n"]
+        n = "三"
+    parts += [f"{n}、{plan_title}\n", plan + "\n"]
+    return govreport.parse("".join(parts))
+
+
+def _only(report: Report, key: str) -> Target:
+    found = [t for t in report.targets if t.key == key]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _fields(t: Target) -> tuple[object, ...]:
+    return (t.key, t.low, t.high, t.unit, t.qualifier, t.horizon, t.redacted)
+
+
+# --------------------------------------------------------------------------- forms of the issue
+
+STATEMENT = "今年全县经济社会发展的主要预期目标是：{}。"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        pytest.param("地区生产总值增长5%左右", ("gdp", 5.0, 5.0, "%", "左右", 2021, False),
+                     id="about"),
+        pytest.param("地区生产总值增长6%以上", ("gdp", 6.0, 6.0, "%", "以上", 2021, False),
+                     id="at-least"),
+        pytest.param("地区生产总值增长6%—6.5%", ("gdp", 6.0, 6.5, "%", "区间", 2021, False),
+                     id="range-em-dash"),
+        pytest.param("国内生产总值增长6.5-7%", ("gdp", 6.5, 7.0, "%", "区间", 2021, False),
+                     id="range-hyphen"),
+        pytest.param("国内生产总值增长6.5%－7%", ("gdp", 6.5, 7.0, "%", "区间", 2021, False),
+                     id="range-full-width-hyphen"),
+        pytest.param("地区生产总值增长6至6.5%", ("gdp", 6.0, 6.5, "%", "区间", 2021, False),
+                     id="range-zhi"),
+        pytest.param("地区生产总值增长×%", ("gdp", None, None, "%", "", 2021, True),
+                     id="redacted"),
+        pytest.param("全市生产总值增长7.5%", ("gdp", 7.5, 7.5, "%", "", 2021, False),
+                     id="no-qualifier-and-scope"),
+        pytest.param("经济增长6%左右", ("gdp", 6.0, 6.0, "%", "左右", 2021, False),
+                     id="economic-growth"),
+        pytest.param("城镇新增就业1.2万人左右",
+                     ("new_urban_jobs", 1.2, 1.2, "万人", "左右", 2021, False),
+                     id="about-after-unit"),
+        pytest.param("城镇调查失业率控制在5.5%左右",
+                     ("unemployment_rate", 5.5, 5.5, "%", "左右", 2021, False),
+                     id="unemployment-kept-at"),
+        pytest.param("城镇登记失业率4.5%以内",
+                     ("unemployment_rate", 4.5, 4.5, "%", "以内", 2021, False),
+                     id="within"),
+        pytest.param("居民消费价格涨幅3%左右", ("cpi", 3.0, 3.0, "%", "左右", 2021, False),
+                     id="cpi"),
+        pytest.param("单位地区生产总值能耗降低3%左右",
+                     ("energy_intensity", 3.0, 3.0, "%", "左右", 2021, False),
+                     id="energy-intensity-decrease-as-written"),
+        pytest.param("粮食产量1.3万亿斤以上",
+                     ("grain_output", 1.3, 1.3, "万亿斤", "以上", 2021, False),
+                     id="grain-level"),
+        pytest.param("规上工业增加值增长8%",
+                     ("industrial_value_added", 8.0, 8.0, "%", "", 2021, False),
+                     id="industrial-value-added"),
+        pytest.param("固定资产投资增长7%以上",
+                     ("fixed_asset_investment", 7.0, 7.0, "%", "以上", 2021, False),
+                     id="fixed-asset-investment"),
+        pytest.param("社会消费品零售总额增长9%",
+                     ("retail_sales", 9.0, 9.0, "%", "", 2021, False), id="retail-sales"),
+        pytest.param("地方一般公共预算收入增长2%",
+                     ("public_budget_revenue", 2.0, 2.0, "%", "", 2021, False),
+                     id="budget-revenue"),
+        pytest.param("居民人均可支配收入增长5%左右",
+                     ("per_capita_income", 5.0, 5.0, "%", "左右", 2021, False),
+                     id="per-capita-income"),
+        pytest.param("城镇居民人均可支配收入增长6%",
+                     ("urban_income", 6.0, 6.0, "%", "", 2021, False), id="urban-income"),
+        pytest.param("农村居民人均可支配收入增长7%",
+                     ("rural_income", 7.0, 7.0, "%", "", 2021, False), id="rural-income"),
+        pytest.param("地区生产总值净增7.5亿元",
+                     ("gdp", 7.5, 7.5, "亿元", "", 2021, False), id="absolute-increase"),
+        pytest.param("城镇新增就业不少于26万人",
+                     ("new_urban_jobs", 26.0, 26.0, "万人", "以上", 2021, False),
+                     id="implied-at-least"),
+    ],
+)
+def test_statement_forms(clause: str, expected: tuple[object, ...]) -> None:
+    report = _report(STATEMENT.format(clause))
+    assert len(report.targets) == 1, report.targets
+    target = report.targets[0]
+    assert _fields(target) == expected
+    assert target.text == normalize(clause.removeprefix("全市")).text
+    assert normalize(report.text[target.span.start : target.span.end]).text == target.text
+
+
+def test_respectively_gives_two_targets() -> None:
+    report = _report(STATEMENT.format(
+        "城乡居民人均可支配收入分别增长6%和7%，居民消费价格涨幅、城镇调查失业率分别控制在3%左右、5%以内"
+    ))
+    assert [_fields(t) for t in report.targets] == [
+        ("urban_income", 6.0, 6.0, "%", "", 2021, False),
+        ("rural_income", 7.0, 7.0, "%", "", 2021, False),
+        ("cpi", 3.0, 3.0, "%", "左右", 2021, False),
+        ("unemployment_rate", 5.0, 5.0, "%", "以内", 2021, False),
+    ]
+    assert report.targets[2].indicator == "居民消费价格涨幅"
+    assert report.targets[3].indicator == "城镇调查失业率"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["城镇和农村居民人均可支配收入分别增长6%和7%以上", "城镇、农村常住居民人均可支配收入分别增长6%、7%以上"],
+)
+def test_urban_and_rural_pair(clause: str) -> None:
+    report = _report(STATEMENT.format(clause))
+    assert [(t.key, t.low, t.qualifier) for t in report.targets] == [
+        ("urban_income", 6.0, ""), ("rural_income", 7.0, "以上"),
+    ]
+
+
+def test_one_figure_for_both_urban_and_rural() -> None:
+    report = _report(STATEMENT.format("城乡居民人均可支配收入均增长8%以上"))
+    assert [(t.key, t.low, t.qualifier) for t in report.targets] == [
+        ("urban_income", 8.0, "以上"), ("rural_income", 8.0, "以上"),
+    ]
+
+
+def test_redacted_pair_and_list() -> None:
+    report = _report("综合考虑各方面因素，今年全市地区生产总值增长×%，城乡居民人均可支配收入分别增长×%、×%以上。")
+    assert [(t.key, t.redacted, t.low, t.high, t.qualifier) for t in report.targets] == [
+        ("gdp", True, None, None, ""),
+        ("urban_income", True, None, None, ""),
+        ("rural_income", True, None, None, "以上"),
+    ]
+
+
+def test_statement_without_colon() -> None:
+    report = _report("今年的主要预期目标是地区生产总值增长6.5%左右，一般公共预算收入增长7%。")
+    assert [(t.key, t.indicator, t.low) for t in report.targets] == [
+        ("gdp", "地区生产总值", 6.5), ("public_budget_revenue", "一般公共预算收入", 7.0),
+    ]
+
+
+def test_cue_after_the_indicator() -> None:
+    report = _report("今年的经济增长预期为7%左右。实现这一增长速度并不容易。")
+    assert [_fields(t) for t in report.targets] == [("gdp", 7.0, 7.0, "%", "左右", 2021, False)]
+
+
+def test_other_indicator_keeps_its_words() -> None:
+    report = _report(STATEMENT.format("进出口总额增长15%，研发经费投入强度达到2.5%"))
+    assert [(t.key, t.indicator, t.low) for t in report.targets] == [
+        ("other", "进出口总额", 15.0), ("other", "研发经费投入强度", 2.5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "indicator",
+    ["开发区规上工业增加值", "工业增加值占GDP比重", "全社会研发经费支出相当于生产总值的比例", "第一产业增加值"],
+)
+def test_key_only_for_the_whole_phrase(indicator: str) -> None:
+    assert key_of(indicator) == "other"
+
+
+def test_restatement_is_kept_once() -> None:
+    report = _report(
+        "今年发展主要预期目标是：国内生产总值增长5%左右。经济增长预期目标为5%左右，考虑了多方面因素。"
+        "经济增速是综合性指标，今年预期目标设定为5%左右。"
+    )
+    assert [(t.key, t.low, t.qualifier, t.indicator) for t in report.targets] == [
+        ("gdp", 5.0, "左右", "国内生产总值"),
+    ]
+
+
+def test_english_machine_translation() -> None:
+    report = _report(
+        "The main expected objectives are:GDP growth of 8.5%;Increase general public budget "
+        "revenue by at least 5%;10 per cent growth in fixed asset investment;The per capita "
+        "disposable income of urban and rural residents will increase by over 8% respectively."
+    )
+    assert [(t.key, t.low, t.qualifier) for t in report.targets] == [
+        ("gdp", 8.5, ""),
+        ("public_budget_revenue", 5.0, "以上"),
+        ("fixed_asset_investment", 10.0, ""),
+        ("urban_income", 8.0, "以上"),
+        ("rural_income", 8.0, "以上"),
+    ]
+    assert report.targets[0].text == "GDP growth of 8.5%"
+
+
+def test_keyed_target_outside_the_statement() -> None:
+    report = _report(
+        STATEMENT.format("地区生产总值增长6%") + "\n（一）推进乡村振兴\n确保粮食产量达到30亿斤。"
+        "新建高标准农田8万亩，其中示范区建设2万亩。赤字率拟按3%安排，赤字规模900亿元。"
+    )
+    assert [(t.key, t.indicator, t.low, t.unit) for t in report.targets] == [
+        ("gdp", "地区生产总值", 6.0, "%"),
+        ("grain_output", "粮食产量", 30.0, "亿斤"),
+        ("other", "赤字率", 3.0, "%"),
+    ]
+
+
+def test_multi_year_goal_in_the_annual_plan_is_not_an_annual_target() -> None:
+    report = _report(STATEMENT.format("地区生产总值增长6%") + "力争三年内全市地区生产总值达到500亿元。")
+    assert [(t.key, t.low) for t in report.targets] == [("gdp", 6.0)]
+
+
+def test_review_figures_are_not_targets() -> None:
+    report = _report(
+        STATEMENT.format("地区生产总值增长6%以上"),
+        review="全县地区生产总值完成88.2亿元，同比增长6.4%，完成了年初确定的增长6%的预期目标。",
+    )
+    assert [(t.key, t.low) for t in report.targets] == [("gdp", 6.0)]
+    assert all(t.horizon == 2021 for t in report.targets)
+
+
+# --------------------------------------------------------------------------- Five-Year goals
+
+
+def test_five_year_level_target() -> None:
+    report = _report(
+        STATEMENT.format("地区生产总值增长6%以上"),
+        five_year="过去五年，地区生产总值年均增长5%。“十四五”时期的主要目标是：到“十四五”末，"
+                  "地区生产总值达到270亿元，年均增长8%左右。",
+    )
+    assert [_fields(t) for t in report.targets] == [
+        ("gdp", 270.0, 270.0, "亿元", "", 2025, False),
+        ("gdp", 8.0, 8.0, "%", "左右", 2025, False),
+        ("gdp", 6.0, 6.0, "%", "以上", 2021, False),
+    ]
+    annual = report.target("gdp")
+    assert annual is not None
+    assert (annual.low, annual.horizon) == (6.0, 2021)
+    assert report.target("cpi") is None
+
+
+def test_five_year_horizon_from_the_sentence() -> None:
+    report = _report(
+        STATEMENT.format("地区生产总值增长6%"),
+        five_year="今后五年的发展目标是：到2026年地区生产总值突破500亿元。",
+    )
+    first = report.targets[0]
+    assert (first.key, first.low, first.qualifier, first.horizon) == ("gdp", 500.0, "以上", 2026)
+
+
+@pytest.mark.parametrize(("number", "year"), [(13, 2020), (14, 2025), (15, 2030), (10, 2005)])
+def test_plan_end_year(number: int, year: int) -> None:
+    assert plan_end_year(number) == year
+
+
+def test_five_year_heading_names_the_plan() -> None:
+    doc = (HEADER + "一、“十三五”时期主要目标任务\n“十三五”时期的主要目标是：城镇新增就业5000万人以上。\n"
+           "二、2016年工作安排\n今年发展的主要预期目标是：国内生产总值增长6.5%-7%。\n")
+    report = govreport.parse(doc)
+    assert report.metadata.plan_year == 2016
+    assert [(t.key, t.horizon) for t in report.targets] == [
+        ("new_urban_jobs", 2020), ("gdp", 2016),
+    ]
+
+
+# --------------------------------------------------------------------------- spans, keys, cost
+
+
+def test_spans_are_source_offsets_through_normalisation() -> None:
+    """Full-width digits, pinyin and traditional script change offsets; spans stay on the input."""
+    doc = (HEADER + "一、2020年工作回顧\n過去一年，經濟運行平穩。\n二、2021年工作安排\n"
+           "今年的主要預期目標是：地區(qū)生產總值增長６．５％左右，城鎮新增就業５０００人。\n")
+    report = govreport.parse(doc)
+    assert [(t.key, t.low, t.unit) for t in report.targets] == [
+        ("gdp", 6.5, "%"), ("new_urban_jobs", 5000.0, "人"),
+    ]
+    assert [report.text[t.span.start : t.span.end] for t in report.targets] == [
+        "地區(qū)生產總值增長６．５％左右", "城鎮新增就業５０００人",
+    ]
+    assert [t.text for t in report.targets] == ["地区生产总值增长6.5%左右", "城镇新增就业5000人"]
+
+
+def test_key_table_is_complete() -> None:
+    keys = {"gdp", "industrial_value_added", "fixed_asset_investment", "retail_sales",
+            "public_budget_revenue", "urban_income", "rural_income", "per_capita_income", "cpi",
+            "unemployment_rate", "new_urban_jobs", "energy_intensity", "grain_output", "other"}
+    assert set(INDICATOR_KEYS) == keys
+    docs = (GOLDEN.parent.parent / "docs" / "targets.md").read_text(encoding="utf-8")
+    for key in keys:
+        assert f"`{key}`" in docs
+
+
+def test_adversarial_input_stays_linear() -> None:
+    """Long runs that could make a backtracking pattern explode: digits, %, 、 and words."""
+    text = ("地区生产总值" * 4000 + "1%、" * 4000 + "从" + "1" * 4000 + "增长到" + "×" * 3000
+            + "、和" * 3000 + "%")
+    start = time.perf_counter()
+    scan_items(text, 0, len(text))
+    scan_items(text, 0, len(text), keyed_only=True)
+    assert time.perf_counter() - start < 5.0
+
+
+# --------------------------------------------------------------------------- goldens
+
+
+def _golden(name: str) -> object:
+    return json.loads((GOLDEN / "targets" / name).read_text(encoding="utf-8"))
+
+
+GDP = _golden("gdp.json")
+assert isinstance(GDP, dict)
+
+
+def _reports(path: str) -> tuple[list[Report], str]:
+    text = shared_text(path)
+    if path.startswith("seeds/001_"):
+        return list(govreport.parse_many(text)), text
+    return [govreport.parse(text, source=path)], text
+
+
+@pytest.mark.parametrize("name", sorted(GDP))
+def test_gdp_golden(name: str) -> None:
+    expected = GDP[name]
+    path, _, number = name.partition("#")
+    reports, _ = _reports(path)
+    report = reports[int(number) - 1] if number else reports[0]
+    target = report.target("gdp")
+    if expected["offset"] is None:
+        assert target is None
+        return
+    assert target is not None, f"no GDP target in {name}"
+    assert (target.low, target.high, target.unit, target.qualifier, target.redacted,
+            target.horizon) == (expected["low"], expected["high"], expected["unit"],
+                                expected["qualifier"], expected["redacted"], expected["horizon"])
+    assert target.span.start + report.offset == expected["offset"]
+
+
+@pytest.mark.parametrize(
+    "name", ["annual_national_2024.json", "annual_provincial_2025年山西省政府工作报告.json"]
+)
+def test_annual_targets_golden(name: str) -> None:
+    golden = _golden(name)
+    assert isinstance(golden, dict)
+    (report,), text = _reports(golden["path"])
+    assert report.metadata.plan_year == golden["plan_year"]
+    by_offset = {t.span.start: t for t in report.targets}
+    for exp in golden["targets"]:
+        target = by_offset.get(exp["offset"])
+        assert target is not None, f"missing {exp['snippet']}"
+        assert (target.key, target.indicator, target.low, target.high, target.unit,
+                target.qualifier, target.horizon) == (
+            exp["key"], exp["indicator"], exp["low"], exp["high"], exp["unit"],
+            exp["qualifier"], golden["plan_year"]), exp["snippet"]
+    # the main statement holds exactly the golden's quantified items
+    start = golden["statement"]["offset"]
+    end = text.index("。", start)
+    inside = sorted(t.span.start for t in report.targets if start <= t.span.start < end)
+    assert inside == sorted(e["offset"] for e in golden["targets"] if e["in_main_statement"])
+    # items without a figure, budget amounts and sector figures are not targets
+    for exp in (golden.get("unquantified", []) + golden.get("fiscal_arrangements", [])
+                + golden.get("sector_targets", [])):
+        assert exp["offset"] not in by_offset, exp["snippet"]
+
+
+def test_every_provincial_report_has_a_gdp_target_in_the_golden() -> None:
+    """The golden covers the whole provincial corpus (so a new report is not forgotten)."""
+    corpus = SHARED / "corpus" / "provincial"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent")
+    names = {f"corpus/provincial/{p.name}" for p in corpus.glob("*.txt")}
+    assert names <= set(GDP)
