@@ -66,7 +66,7 @@ _MEETING = regex.compile(
     rf"人民代表大会(?:[ \t]*第(?P<session>{_CJK_NUM})次(?:全体)?会议)?"
 )
 _EN_ORDINAL = "|".join(patterns.EN_ORDINALS)
-#: ``——17th People's Congress in Houma on April 20, 2021`` / ``At the first meeting``
+#: ``——16th People's Congress in Riverton on May 3, 2022`` / ``At the second meeting``
 _EN_MEETING = regex.compile(
     r"(?P<term>\d{1,2})(?:st|nd|rd|th) (?:Municipal |County |Provincial )?People's Congress"
     r"(?: (?:of|in) (?P<place>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}?))?(?= on | at |,|\n|$)"
@@ -126,7 +126,8 @@ _EN_TITLE_ZH = {"mayor": "市长", "acting mayor": "代市长", "governor": "省
 #: the opening formula names the government: 我代表县人民政府 → 县
 _OPENING_UNIT = regex.compile(
     r"我代表(?:[^，。\n]{0,10}?(?P<unit>自治区|省|市|州|盟|县|旗|区)人民政府|(?P<national>国务院|中央人民政府))"
-    r"|(?i:on behalf of the )(?:(?P<en>Municipal|Provincial|County|District) People's Government"
+    r"|(?i:on behalf of (?:the |our )?)"
+    r"(?:(?P<en>Municipal|Provincial|County|District) People's Government"
     r"|(?P<en_national>State Council))"
 )
 _EN_UNIT = {"municipal": "市", "provincial": "省", "county": "县", "district": "区"}

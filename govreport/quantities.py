@@ -79,6 +79,8 @@ _URBAN_RURAL = regex.compile(
     r"城乡(?:常住)?居民(?:人均)?(?:可支配)?收入|城镇(?:和|、|及|与)农村(?:常住)?居民(?:人均)?(?:可支配)?收入"
 )
 
+#: per capita disposable income, in either word order
+_EN_INCOME = r"(?:the )?(?:per capita disposable income|disposable income per capita)"
 _EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (key, regex.compile(pattern, regex.IGNORECASE))
     for key, pattern in (
@@ -90,9 +92,9 @@ _EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
          r"(?:total )?(?:investment in fixed assets|fixed[- ]asset investment)"),
         ("retail_sales", r"(?:the )?(?:total )?retail sales(?: of consumer goods)?"),
         ("public_budget_revenue", r"(?:local )?general public budget revenues?"),
-        ("urban_income", r"(?:the )?per capita disposable income of urban residents"),
-        ("rural_income", r"(?:the )?per capita disposable income of rural residents"),
-        ("per_capita_income", r"(?:the )?per capita disposable income(?: of residents)?"),
+        ("urban_income", rf"{_EN_INCOME} of urban residents"),
+        ("rural_income", rf"{_EN_INCOME} of rural residents"),
+        ("per_capita_income", rf"{_EN_INCOME}(?: of residents)?"),
         ("cpi", r"(?:the )?(?:consumer prices?(?: index)?|CPI)"),
         ("unemployment_rate", r"(?:the )?(?:surveyed |registered )?(?:urban )?unemployment rate"),
         ("new_urban_jobs", r"new urban jobs"),
@@ -100,9 +102,7 @@ _EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("grain_output", r"grain (?:output|production)"),
     )
 )
-_EN_URBAN_RURAL = regex.compile(
-    r"(?:the )?per capita disposable income of urban and rural residents", regex.IGNORECASE
-)
+_EN_URBAN_RURAL = regex.compile(rf"{_EN_INCOME} of urban and rural residents", regex.IGNORECASE)
 
 
 _KEY_RE = regex.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in _KEY_PATTERNS))
@@ -405,8 +405,8 @@ _EN_TRAIL = regex.compile(r" (?:respectively|each)$", regex.IGNORECASE)
 
 
 def scan_english(text: str, start: int, end: int) -> list[Item]:
-    """Items of an English (machine-translated) target sentence: ``GDP growth of 8.5%``,
-    ``Increase general public budget revenue by at least 5%``, ``A 10% increase in …``."""
+    """Items of an English (machine-translated) target sentence: ``GDP growth of 7%``,
+    ``raise fiscal revenue by no less than 4%``, ``a 9% increase in …``."""
     found: list[Item] = []
     taken: list[tuple[int, int]] = []
     for pattern in _EN_ITEMS:

@@ -112,7 +112,7 @@ def test_english_header() -> None:
     header = ("Report on government work\n\n——17th People's Congress in Riverton on April 20, "
               "2021\n\nAt the first meeting\n\nMayor of the People's Government of Riverton"
               "\u2002\u2002\u2002Li Hua\n\n")
-    body = ("Fellow Deputies,\n\nNow, on behalf of the Municipal People's Government, I present "
+    body = ("Fellow Deputies,\n\nNow, on behalf of our Municipal People's Government, I give "
             "the work report.\n\nI. Review of the work of 2020\n\nLast year the economy grew "
             "steadily.\n\nII. 2021 years of work arrangement\n\nThis year we will work hard.\n")
     report = govreport.parse(header + body)
@@ -127,7 +127,7 @@ def test_english_header() -> None:
 
 
 def test_english_machine_translation_script() -> None:
-    body = ("Fellow Deputies,\n\nNow, on behalf of the Municipal People's Government, I present "
+    body = ("Fellow Deputies,\n\nNow, on behalf of our Municipal People's Government, I give "
             "the work report。\n\nI. Review of the work of 2020\n\n全市上下 worked hard, and "
             "清河Popularity rose。The Linfen Municipal Party Committee led us。\n\n"
             "II. 2021 years of work arrangement\n\nThis year we will work hard。\n")

@@ -206,18 +206,20 @@ def test_restatement_is_kept_once() -> None:
 
 def test_english_machine_translation() -> None:
     report = _report(
-        "The main expected objectives are:GDP growth of 8.5%;Increase general public budget "
-        "revenue by at least 5%;10 per cent growth in fixed asset investment;The per capita "
-        "disposable income of urban and rural residents will increase by over 8% respectively."
+        "Main expected targets for the year: GDP growth of 7.2%; raise general public budget "
+        "revenue by no less than 4%; 9 per cent growth in fixed-asset investment; the "
+        "disposable income per capita of urban and rural residents should rise by over 6% each; "
+        "a 6.5% increase in total retail sales."
     )
     assert [(t.key, t.low, t.qualifier) for t in report.targets] == [
-        ("gdp", 8.5, ""),
-        ("public_budget_revenue", 5.0, "以上"),
-        ("fixed_asset_investment", 10.0, ""),
-        ("urban_income", 8.0, "以上"),
-        ("rural_income", 8.0, "以上"),
+        ("gdp", 7.2, ""),
+        ("public_budget_revenue", 4.0, "以上"),
+        ("fixed_asset_investment", 9.0, ""),
+        ("urban_income", 6.0, "以上"),
+        ("rural_income", 6.0, "以上"),
+        ("retail_sales", 6.5, ""),
     ]
-    assert report.targets[0].text == "GDP growth of 8.5%"
+    assert report.targets[0].text == "GDP growth of 7.2%"
 
 
 def test_keyed_target_outside_the_statement() -> None:
