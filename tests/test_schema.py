@@ -173,6 +173,8 @@ def _break(data: dict[str, Any], how: str) -> dict[str, Any]:
     elif how == "bad severity":
         data["diagnostics"] = [{"code": "x", "message": "m", "span": {"start": 0, "end": 1},
                                 "severity": "fatal", "hint": None}]
+    elif how == "unknown region level":
+        data["metadata"]["region_level"] = "village"
     elif how == "bad qualifier":
         data["targets"] = [{"key": "gdp", "indicator": "GDP", "low": 5.0, "high": 5.0,
                             "unit": "%", "qualifier": "约", "horizon": 2026, "text": "t",
@@ -186,7 +188,7 @@ BREAKS = [
     "unknown top-level key", "missing schema_version", "other major version",
     "unknown section kind", "negative offset", "offset as string", "child without type tag",
     "child with unknown type tag", "paragraph tagged as subsection", "unknown field on a leaf", "ordinal as string", "bad severity",
-    "bad qualifier",
+    "bad qualifier", "unknown region level",
 ]
 
 

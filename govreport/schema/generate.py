@@ -102,14 +102,14 @@ FIELD_DOCS: dict[str, str] = {
     "Diagnostic.message": "Explanation for people; wording may change between versions.",
     "Diagnostic.hint": "How to avoid or fix the problem, when known.",
     "Metadata.region": "Region name as written (e.g. 北京市, 闻喜县); null for unknown.",
-    "Metadata.region_level": "Administrative level, a slug such as national, province or county.",
+    "Metadata.region_level": "Administrative level of the region (see docs/targets.md).",
     "Metadata.report_year": "Year the report is delivered (its title or meeting date).",
     "Metadata.plan_year": "Year of the annual plan the report sets out.",
     "Metadata.congress_term": "第十七届人民代表大会 → 17.",
     "Metadata.congress_session": "第一次会议 → 1.",
     "Metadata.speaker": "Name of the official who delivered the report.",
     "Metadata.speaker_title": "Their title as written (省长, 市长, 代市长, 总理, …).",
-    "Metadata.script": "Script or language of the source text (zh-Hans, zh-Hant, en, mixed).",
+    "Metadata.script": "Script or language of the text (en-MT: machine-translated English).",
     "Metadata.title": "The report's title line, normalised.",
     "Metadata.meeting_date": "ISO 8601 date (YYYY-MM-DD), or null when absent or garbled.",
     "Metadata.spans": (
@@ -138,6 +138,10 @@ FIELD_KEYWORDS: dict[str, dict[str, Any]] = {
     "Span.end": {"description": "End (exclusive): start + length in characters.", "minimum": 0},
     "Report.offset": {"minimum": 0},
     "Metadata.meeting_date": {"format": "date"},
+    "Metadata.region_level": {"enum": [
+        "national", "province", "autonomous_region", "municipality", "prefecture_city",
+        "county_level_city", "county", "district", None]},
+    "Metadata.script": {"enum": ["zh-Hans", "zh-Hant", "en", "en-MT", "mixed", None]},
     "Target.qualifier": {"enum": ["左右", "以上", "以内", "区间", ""]},
 }
 
