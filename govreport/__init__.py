@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from .api import parse, parse_file
+from .batch import parse_files
 from .errors import (
     DecodeError,
     GovReportError,
@@ -67,6 +68,7 @@ __all__ = [
     "normalize",
     "parse",
     "parse_file",
+    "parse_files",
     "parse_many",
     "schema_path",
     "split",

@@ -1,0 +1,233 @@
+"""Many files at once: ``parse_files`` (Python) and the machinery behind ``govreport batch``.
+
+Inputs are files and directories; directories are searched recursively for ``*.txt``, ``*.html``
+and ``*.htm`` (hidden files and directories skipped, names sorted so runs are reproducible).
+HTML is reduced to text with :func:`govreport.html.html_to_text` first. A page that holds several
+work reports (a county portal's listing page) gives one report each (:func:`~govreport.parse_many`);
+any other file gives the :func:`~govreport.parse` result of its whole text, which keeps every
+character (site chrome becomes ``Boilerplate`` nodes).
+
+With ``jobs > 1`` files are parsed in worker processes
+(:class:`concurrent.futures.ProcessPoolExecutor`); results still come back in input order. A file
+that cannot be read or decoded does not stop the run: its exception is yielded in place of a
+report.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from .api import parse
+from .decode import decode
+from .errors import GovReportError
+from .html import html_to_text
+from .models import Report
+from .split import parse_many, split
+
+__all__ = [
+    "INPUT_SUFFIXES",
+    "PathInput",
+    "error_message",
+    "iter_input_files",
+    "ordered_map",
+    "parse_files",
+    "parse_path",
+    "read_text",
+    "resolve_jobs",
+]
+
+#: file name endings searched for in directories (compared case-insensitively)
+INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm")
+
+PathInput = str | os.PathLike[str]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def iter_input_files(inputs: Iterable[PathInput] | PathInput) -> Iterator[Path]:
+    """The files named by ``inputs``: a file is taken as given (whatever its suffix), a directory
+    is searched recursively for :data:`INPUT_SUFFIXES`. A path that does not exist raises
+    :class:`FileNotFoundError` when it is reached."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            yield from _search(path)
+        elif path.exists():
+            yield path
+        else:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+
+
+def _search(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and name.lower().endswith(INPUT_SUFFIXES):
+                yield Path(dirpath, name)
+
+
+def read_text(path: PathInput) -> str:
+    """The text of a file: bytes decoded as by :func:`~govreport.parse` (UTF-8, BOMs, GB18030;
+    :class:`~govreport.DecodeError` otherwise), HTML (``.html``/``.htm``) reduced to its text."""
+    text, _encoding = decode(Path(path).read_bytes())
+    if str(path).lower().endswith(_HTML_SUFFIXES):
+        text = html_to_text(text)
+    return text
+
+
+def parse_path(path: PathInput, *, many: bool = True) -> list[Report]:
+    """The reports in one file (see the module doc): several for a page that holds several
+    reports when ``many`` is true, else one. ``Report.source`` is the path as given."""
+    text = read_text(path)
+    source = os.fspath(path)
+    if many and sum(1 for item in split(text) if item.is_report) >= 2:
+        return parse_many(text, source=source)
+    return [parse(text, source=source)]
+
+
+def parse_files(
+    paths: Iterable[PathInput] | PathInput, *, jobs: int = 1, many: bool = True
+) -> Iterator[tuple[Path, Report | Exception]]:
+    """Parse many files; yield ``(path, report)`` per report, or ``(path, exception)`` for a
+    file that could not be read, decoded or parsed — in input order, without stopping.
+
+    ``paths`` are files and directories (searched recursively for ``*.txt``/``*.html``/
+    ``*.htm``; a path that does not exist raises :class:`FileNotFoundError` before anything is
+    parsed). A page holding several reports yields one pair per report when ``many`` is true.
+    ``jobs > 1`` parses in that many worker processes (``jobs=0``: one per CPU); on platforms
+    that spawn processes, call it under ``if __name__ == "__main__":``.
+
+    >>> for path, result in govreport.parse_files(["reports/"], jobs=4):  # doctest: +SKIP
+    ...     if isinstance(result, Exception):
+    ...         print(path, "failed:", result)
+    ...     else:
+    ...         print(path, result.outline())
+    """
+    files = list(iter_input_files(paths))
+    jobs = min(resolve_jobs(jobs), max(1, len(files)))
+    work = partial(parse_path, many=many)
+    for path, result in ordered_map(work, files, jobs=jobs):
+        if isinstance(result, Exception):
+            yield path, result
+        else:
+            for report in result:
+                yield path, report
+
+
+# --------------------------------------------------------------------------- worker plumbing
+
+
+def resolve_jobs(jobs: int) -> int:
+    """``jobs`` as a number of processes: ``0`` means one per CPU; negative is an error."""
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
+    return jobs or os.cpu_count() or 1
+
+
+def ordered_map(
+    func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1
+) -> Iterator[tuple[T, R | Exception]]:
+    """``(item, func(item))`` in input order; an exception raised by ``func`` (or by a worker
+    process dying) is yielded in place of the result. With ``jobs > 1`` at most ``4 * jobs``
+    items are in flight, so a long input does not pile up results in memory."""
+    jobs = resolve_jobs(jobs)
+    if jobs == 1:
+        for item in items:
+            try:
+                yield item, func(item)
+            except Exception as exc:
+                yield item, exc
+        return
+    if multiprocessing.get_start_method() == "fork":
+        _warm_up()  # build the parser once here; forked workers inherit it
+    executor = ProcessPoolExecutor(max_workers=jobs)
+    window: deque[tuple[T, Future[R | _Failure]]] = deque()
+    try:
+        for item in items:
+            window.append((item, executor.submit(_guarded, func, item)))
+            if len(window) >= 4 * jobs:
+                done, future = window.popleft()
+                value = _collect(future)
+                yield done, value
+        while window:
+            done, future = window.popleft()
+            value = _collect(future)
+            yield done, value
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm_up() -> None:
+    """Build the lazily created parts of the pipeline (grammar tables, compiled patterns)."""
+    parse("各位代表：\n一、2025年工作回顾\n（一）经济平稳。\n一是稳增长。\n二、2026年工作安排\n")
+
+
+def _collect(future: Future[R | _Failure]) -> R | Exception:
+    try:
+        result = future.result()
+    except Exception as exc:  # the worker died, or the result could not be sent back
+        return exc
+    if isinstance(result, _Failure):
+        return result.rebuild()
+    return result
+
+
+def _guarded(func: Callable[[T], R], item: T) -> R | _Failure:
+    """Runs in the worker: exceptions come back as :class:`_Failure` (see there)."""
+    try:
+        return func(item)
+    except Exception as exc:
+        return _Failure.of(exc)
+
+
+@attrs.frozen
+class _Failure:
+    """An exception on its way back from a worker process.
+
+    Exceptions whose ``__init__`` takes keyword-only arguments (``DecodeError(msg, offset=…)``)
+    cannot be unpickled the standard way, so the class, ``args`` and attributes travel apart and
+    the exception is rebuilt without calling ``__init__``.
+    """
+
+    cls: type[Exception]
+    args: tuple[Any, ...]
+    state: dict[str, Any]
+    text: str
+
+    @classmethod
+    def of(cls, exc: Exception) -> _Failure:
+        state = {k: v for k, v in vars(exc).items() if not k.startswith("__")}
+        return cls(type(exc), exc.args, state, error_message(exc))
+
+    def rebuild(self) -> Exception:
+        try:
+            try:
+                exc = self.cls(*self.args)  # OSError sets errno/strerror from its args
+            except TypeError:  # keyword-only arguments: skip __init__
+                exc = self.cls.__new__(self.cls)
+                exc.args = self.args
+            exc.__dict__.update(self.state)
+        except Exception:  # pragma: no cover - exotic exception classes
+            return GovReportError(self.text)
+        return exc
+
+
+def error_message(exc: BaseException) -> str:
+    """One line describing ``exc``: ``DecodeError: cannot decode … at byte offset 3``."""
+    detail = str(exc) or repr(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        detail = exc.strerror  # without errno and the file name the caller already shows
+    return f"{type(exc).__name__}: {' '.join(detail.split())}"

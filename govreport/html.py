@@ -1,0 +1,109 @@
+"""HTML pages → plain text, one block a line, for ``govreport batch`` and the other commands.
+
+A small tag stripper on the standard library's :class:`html.parser.HTMLParser`: block elements
+(``p``, ``div``, ``br``, ``li``, ``h1``–``h6``, table rows, …) end a line, inline elements do
+not; the contents of ``script``, ``style``, ``template``, ``noscript``, ``head`` (the page title
+included) and comments are dropped; character references are decoded. Runs of whitespace collapse
+to one space as a browser would show them, except that a line break between two Chinese
+characters disappears (hard-wrapped source lines must not put spaces inside words), and ``pre``
+keeps its lines. Spans of a report parsed from the result refer to this text, not to the markup.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["html_to_text"]
+
+_SKIP = frozenset({"script", "style", "template", "noscript", "head", "title", "svg", "math",
+                   "iframe", "object"})
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+})
+_CELL = frozenset({"td", "th"})
+
+_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f"
+_BREAK_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n\s*(?=[{_WIDE}])")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+
+
+class _Stripper(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skip: list[str] = []  # open elements whose content is dropped
+        self.pre = 0
+
+    # -- structure
+
+    def _end_line(self) -> None:
+        text = "".join(self.current)
+        self.current = []
+        if self.pre:
+            self.lines.extend(line.rstrip() for line in text.split("\n"))
+            return
+        text = _BREAK_BETWEEN_WIDE.sub("", text)
+        text = _SPACES.sub(" ", text).strip()
+        if text:
+            self.lines.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.skip = []  # an unclosed <head> ends here
+        if self.skip:
+            if tag in _SKIP:
+                self.skip.append(tag)
+            return
+        if tag in _SKIP:
+            self.skip.append(tag)
+            return
+        if tag in _CELL and self.current:
+            self.current.append(" ")
+            return
+        if tag in _BLOCK:
+            self._end_line()
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip and tag in _BLOCK:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        if tag in _CELL:
+            self.current.append(" ")
+            return
+        if tag in _BLOCK:
+            self._end_line()
+            if tag == "pre" and self.pre:
+                self.pre -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.current.append(data)
+
+    def text(self) -> str:
+        self._end_line()
+        return "\n".join(self.lines) + ("\n" if self.lines else "")
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page or fragment, one block a line (see the module doc)."""
+    if not isinstance(markup, str):
+        raise TypeError(f"html_to_text() takes str, not {type(markup).__name__}")
+    parser = _Stripper()
+    parser.feed(markup)
+    parser.close()
+    return parser.text()
+

@@ -1,0 +1,174 @@
+"""``govreport.parse_files`` and the pieces behind ``govreport batch``: input discovery, reading
+(decoding, HTML stripping), the ordered process pool and its error transport."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import govreport
+from govreport import DecodeError, Report
+from govreport.batch import error_message, iter_input_files, ordered_map, read_text
+from govreport.html import html_to_text
+
+from .reports import EXAMPLE
+
+SAMPLE = EXAMPLE.read_text(encoding="utf-8")
+UNDECODABLE = b"abc\xff\xfe\xfa"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    for name, data in {
+        "b.txt": SAMPLE.encode(), "a.HTML": "".join(f"<p>{line}</p>" for line in SAMPLE.splitlines()).encode(),
+        "z/bad.txt": UNDECODABLE, "z/two.txt": (SAMPLE + "\n" + SAMPLE).encode(),
+        "z/c.htm": b"<p>x</p>", "notes.md": b"no", ".git/x.txt": b"hidden",
+        ".hidden.txt": b"hidden",
+    }.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return tmp_path
+
+
+def names(paths: list[Path], root: Path) -> list[str]:
+    return [p.relative_to(root).as_posix() for p in paths]
+
+
+def test_directories_are_searched_recursively_in_sorted_order(tree: Path) -> None:
+    found = list(iter_input_files([tree]))
+    assert names(found, tree) == ["a.HTML", "b.txt", "z/bad.txt", "z/c.htm", "z/two.txt"]
+
+
+def test_files_are_taken_as_given_and_missing_ones_raise(tree: Path) -> None:
+    assert list(iter_input_files(tree / "notes.md")) == [tree / "notes.md"]
+    with pytest.raises(FileNotFoundError) as info:
+        list(iter_input_files([tree / "b.txt", tree / "missing.txt"]))
+    assert info.value.filename == str(tree / "missing.txt")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_parse_files_yields_reports_and_errors_in_input_order(tree: Path, jobs: int) -> None:
+    results = list(govreport.parse_files([tree], jobs=jobs))
+    assert names([p for p, _ in results], tree) == [
+        "a.HTML", "b.txt", "z/bad.txt", "z/c.htm", "z/two.txt", "z/two.txt"]
+    error = results[2][1]
+    assert isinstance(error, DecodeError), "the exception type survives the worker process"
+    assert error.offset == 3
+    assert error.encodings
+    reports = [r for _, r in results if isinstance(r, Report)]
+    assert [r.source for r in reports] == [str(p) for p, r in results if isinstance(r, Report)]
+    two = reports[-2:]
+    assert [r.offset for r in two] == [0, len(SAMPLE) + 1], "a page with two reports gives two"
+    assert reports[0].outline() == govreport.parse(SAMPLE).outline()
+
+
+def test_parse_files_without_splitting_pages(tree: Path) -> None:
+    results = list(govreport.parse_files(tree / "z" / "two.txt", many=False))
+    assert len(results) == 1
+    report = results[0][1]
+    assert isinstance(report, Report)
+    assert report.text == SAMPLE + "\n" + SAMPLE
+
+
+def test_a_single_report_file_is_parsed_whole(tree: Path) -> None:
+    """A file holding one report is parsed as a whole (parse()), chrome and title included."""
+    page = tree / "page.txt"
+    page.write_text("首页 > 政务公开 > 政府工作报告\n" + SAMPLE, encoding="utf-8")
+    [(_, report)] = list(govreport.parse_files(page))
+    assert isinstance(report, Report)
+    assert report == govreport.parse(page.read_text(encoding="utf-8"), source=str(page))
+
+
+def test_parse_files_missing_path_raises_before_parsing(tree: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        next(govreport.parse_files([tree / "b.txt", tree / "nope"]))
+
+
+def test_negative_jobs_are_refused(tree: Path) -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        next(govreport.parse_files(tree / "b.txt", jobs=-1))
+
+
+def _explode(n: int) -> int:
+    if n == 3:
+        raise OSError(5, "Input/output error")
+    return n * n
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ordered_map_keeps_order_and_returns_exceptions(jobs: int) -> None:
+    results = list(ordered_map(_explode, range(20), jobs=jobs))
+    assert [item for item, _ in results] == list(range(20))
+    assert [r for item, r in results if item != 3] == [n * n for n in range(20) if n != 3]
+    error = results[3][1]
+    assert isinstance(error, OSError)
+    assert error_message(error) == "OSError: Input/output error"
+
+
+def test_read_text_decodes_and_strips_html(tree: Path) -> None:
+    assert read_text(tree / "b.txt") == SAMPLE
+    gbk = tree / "gbk.txt"
+    gbk.write_bytes(SAMPLE.encode("gb18030"))
+    assert read_text(gbk) == SAMPLE
+    assert read_text(tree / "a.HTML") == SAMPLE.strip() + "\n"
+    with pytest.raises(DecodeError):
+        read_text(tree / "z" / "bad.txt")
+
+
+def test_error_message_is_one_line() -> None:
+    exc = ValueError("first line\n  second line")
+    assert error_message(exc) == "ValueError: first line second line"
+    assert error_message(FileNotFoundError(2, "No such file or directory", "x.txt")) == (
+        "FileNotFoundError: No such file or directory")
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_blocks_become_lines_and_inline_elements_do_not() -> None:
+    page = ("<html><body><h1>标题</h1><p>第一段<b>加粗</b>文字，<a href='#'>链接</a>。</p>"
+            "<div>甲<br>乙<br/>丙</div><ul><li>一</li><li>二</li></ul></body></html>")
+    assert html_to_text(page) == "标题\n第一段加粗文字，链接。\n甲\n乙\n丙\n一\n二\n"
+
+
+def test_html_scripts_styles_head_and_comments_are_dropped() -> None:
+    page = ("<!DOCTYPE html><html><head><title>页面标题</title><meta charset='utf-8'>"
+            "<style>p { color: red }</style></head><body><script>var s = '<p>不要</p>';</script>"
+            "<noscript>请启用</noscript><!-- 注释 --><p>正文</p><template><p>模板</p></template>"
+            "</body></html>")
+    assert html_to_text(page) == "正文\n"
+
+
+def test_html_entities_and_whitespace() -> None:
+    page = "<p>A &amp; B&nbsp;C &#x4E00;&lt;二&gt;</p><p>  很长的\n   一行  文字 and\n  more  </p>"
+    assert html_to_text(page) == "A & B\xa0C 一<二>\n很长的一行 文字 and more\n"
+
+
+def test_html_pre_keeps_lines_and_tables_keep_cells_apart() -> None:
+    page = "<pre>一、标题\n  正文</pre><table><tr><td>指标</td><td>5%</td></tr></table>"
+    assert html_to_text(page) == "一、标题\n  正文\n指标 5%\n"
+
+
+def test_html_unclosed_head_ends_at_body() -> None:
+    assert html_to_text("<head><title>x<body><p>正文</p>") == "正文\n"
+    assert html_to_text("") == ""
+    with pytest.raises(TypeError):
+        html_to_text(b"<p>x</p>")  # type: ignore[arg-type]
+
+
+def test_a_report_in_html_parses_like_the_text() -> None:
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in SAMPLE.splitlines()) + "</body>"
+    assert govreport.parse(html_to_text(page)).outline() == govreport.parse(SAMPLE).outline()
+
+
+def test_parse_files_accepts_os_pathlike(tree: Path) -> None:
+    class Custom(os.PathLike[str]):
+        def __fspath__(self) -> str:
+            return str(tree / "b.txt")
+
+    [(path, report)] = list(govreport.parse_files([Custom()]))
+    assert path == tree / "b.txt"
+    assert isinstance(report, Report)
