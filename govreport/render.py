@@ -1,62 +1,181 @@
-"""Human-readable views of a report: an indented outline and Markdown."""
+"""Human-readable views of a report: an indented outline (for terminals) and Markdown."""
 
 from __future__ import annotations
 
-from .models import Report, Section, Subsection
+import re
+import unicodedata
+from collections import Counter
 
-__all__ = ["outline"]
+from .models import (
+    Boilerplate,
+    Child,
+    Diagnostic,
+    GlossaryEntry,
+    Heading,
+    Report,
+    Section,
+    Severity,
+    Subsection,
+)
+
+__all__ = ["markdown", "outline"]
 
 _RESET = "\033[0m"
+_DIM = "\033[2m"
 _KIND_COLOUR = {
-    "preamble": "\033[2m",
+    "preamble": _DIM,
     "review": "\033[36m",
     "five_year_plan": "\033[35m",
     "annual_plan": "\033[32m",
     "self_improvement": "\033[33m",
     "other": "\033[37m",
-    "closing": "\033[2m",
+    "closing": _DIM,
     "appendix": "\033[34m",
     "glossary": "\033[34m",
 }
-_WARN = "\033[31m"
+_SEVERITY_COLOUR = {Severity.WARNING: "\033[33m", Severity.ERROR: "\033[1;31m"}
+_SEVERITY_MARK = {Severity.WARNING: "!", Severity.ERROR: "!!"}
+
+
+def _cells(text: str) -> int:
+    """Terminal columns ``text`` takes: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
-    """An indented tree: kind, ordinal, title (shortened), span; ``!`` marks nodes with
-    warning or error diagnostics (listed at the end)."""
-    flagged: dict[int, list[str]] = {}
-    for d in report.diagnostics:
-        if d.severity.value != "info":
-            flagged.setdefault(d.span.start, []).append(d.code)
-    lines = []
+def _pad(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - _cells(text))
 
-    def node_line(node: Section | Subsection, depth: int) -> None:
-        kind = node.kind.value if node.kind else "subsection"
-        ordinal = "" if node.ordinal is None else f" {node.ordinal}"
-        title = _short(node.title, width) if node.title else ""
+
+def _owners(report: Report) -> dict[int, list[Diagnostic]]:
+    """Warning and error diagnostics by the ``id`` of the deepest section or subsection whose
+    span holds the diagnostic's start (diagnostics of the whole text go to the first section)."""
+    branches = [n for n in report.walk() if isinstance(n, (Section, Subsection))]
+    owned: dict[int, list[Diagnostic]] = {}
+    for d in report.diagnostics:
+        if d.severity == Severity.INFO:
+            continue
+        owner = None
+        for node in branches:  # document order, parents before children: the last match wins
+            if node.span.start <= d.span.start < node.span.end or (
+                node.span.start == d.span.start == node.span.end
+            ):
+                owner = node
+        if owner is None and branches:
+            owner = branches[-1] if d.span.start >= branches[-1].span.end else branches[0]
+        if owner is not None:
+            owned.setdefault(id(owner), []).append(d)
+    return owned
+
+
+def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
+    """An indented tree of the sections and subsections: kind and ordinal, title (shortened to
+    ``width`` characters), ``[start:end]`` span (character offsets into ``report.text``), and
+    ``! code`` on nodes holding warning diagnostics (``!!`` for errors). The last line counts
+    every diagnostic by code. ``color=True`` adds ANSI colours (kinds, marks)."""
+    owned = _owners(report)
+    rows: list[tuple[str, str, str, str, str]] = []  # indent+label, kind, title, span, mark
+
+    def visit(node: Section | Subsection, depth: int) -> None:
+        kind = node.kind.value if node.kind else ""
+        name = kind or "subsection"
+        label = "  " * depth + name + ("" if node.ordinal is None else f" {node.ordinal}")
+        title = _short(" ".join(node.title.split()), width) if node.title else ""
         span = f"[{node.span.start}:{node.span.end}]"
-        codes = flagged.get(node.span.start, [])
-        mark = f" ! {','.join(sorted(set(codes)))}" if codes else ""
-        label = f"{kind}{ordinal}"
-        if color:
-            colour = _KIND_COLOUR.get(kind, "")
-            label = f"{colour}{label}{_RESET}"
-            mark = f"{_WARN}{mark}{_RESET}" if mark else ""
-        lines.append(f"{'  ' * depth}{label}  {title}  {span}{mark}".rstrip())
+        mark = ""
+        here = owned.get(id(node), [])
+        if here:
+            worst = max((d.severity for d in here), key=lambda s: s == Severity.ERROR)
+            codes = Counter(d.code for d in here)
+            listed = ", ".join(c if n == 1 else f"{c}×{n}" for c, n in sorted(codes.items()))
+            mark = f"{_SEVERITY_MARK[worst]} {listed}"
+            if color:
+                mark = f"{_SEVERITY_COLOUR[worst]}{mark}{_RESET}"
+        rows.append((label, name, title, span, mark))
         for child in node.children:
             if isinstance(child, Subsection):
-                node_line(child, depth + 1)
+                visit(child, depth + 1)
 
     for section in report.sections:
-        node_line(section, 0)
-    counts: dict[str, int] = {}
-    for d in report.diagnostics:
-        counts[d.code] = counts.get(d.code, 0) + 1
+        visit(section, 0)
+    label_w = max((_cells(r[0]) for r in rows), default=0)
+    title_w = max((_cells(r[2]) for r in rows), default=0)
+    lines = []
+    for label, name, title, span, mark in rows:
+        left = _pad(label, label_w)
+        if color:
+            colour = _KIND_COLOUR.get(name, "")
+            stripped = left.lstrip(" ")
+            left = left[: len(left) - len(stripped)] + f"{colour}{stripped}{_RESET}"
+            span = f"{_DIM}{span}{_RESET}"
+        line = f"{left}  {_pad(title, title_w)}  {span}"
+        lines.append(f"{line}  {mark}" if mark else line.rstrip())
+    counts = Counter(d.code for d in report.diagnostics)
     if counts:
         summary = ", ".join(f"{code}×{n}" for code, n in sorted(counts.items()))
         lines.append(f"diagnostics: {summary}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+=|~-]|\d+[.)])")
+
+
+def _escape(text: str) -> str:
+    """``text`` as literal Markdown: inline markup characters and block markers that would
+    start a heading, quote or list (``1.`` at the start of a line) are backslash-escaped."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    match = _BLOCK_START.match(text)
+    if match:
+        marker = match.group(2)
+        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+        text = match.group(1) + escaped + text[match.end() :]
+    return text
+
+
+def markdown(report: Report) -> str:
+    """The report as Markdown: the title (``metadata.title``, if known) as ``#``, top-level
+    sections as ``##``, subsections one level deeper each (down to ``######``), every paragraph
+    and item as a paragraph, glossary entries as a list. Boilerplate (site chrome) and the title
+    line, when it is the first paragraph, are left out.
+    Text is the normalised text of the nodes, escaped so that it renders literally."""
+    blocks: list[str] = []
+    title = report.metadata.title
+    if title:
+        blocks.append(f"# {_escape(title)}")
+
+    def heading_line(node: Section | Subsection, depth: int) -> str:
+        text = node.heading.text if node.heading is not None else node.title
+        return f"{'#' * min(depth + 2, 6)} {_escape(text)}"
+
+    def visit(node: Section | Subsection, depth: int) -> None:
+        if node.heading is not None or node.title:
+            blocks.append(heading_line(node, depth))
+        glossary: list[str] = []
+        for child in node.children:
+            if not isinstance(child, GlossaryEntry) and glossary:
+                blocks.append("\n".join(glossary))
+                glossary = []
+            _child(child, depth, glossary)
+        if glossary:
+            blocks.append("\n".join(glossary))
+
+    def _child(child: Child, depth: int, glossary: list[str]) -> None:
+        if isinstance(child, Subsection):
+            visit(child, depth + 1)
+        elif isinstance(child, GlossaryEntry):
+            number = f"{child.number}." if child.number is not None else "-"
+            glossary.append(f"{number} **{_escape(child.term)}**：{_escape(child.definition)}")
+        elif isinstance(child, (Heading, Boilerplate)):
+            return  # headings are written by visit(); chrome is left out
+        elif not (title and depth == 0 and not blocks[1:] and child.text == title):
+            blocks.append(_escape(child.text))  # (the title line is already the # heading)
+
+    for section in report.sections:
+        visit(section, 0)
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"

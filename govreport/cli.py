@@ -1,0 +1,434 @@
+"""The ``govreport`` command line (also ``python -m govreport``).
+
+Subcommands: ``parse`` (one file → outline, JSON or Markdown), ``targets`` (expected targets of
+many files → CSV or JSON), ``batch`` (files and folders → JSON Lines, in parallel) and ``schema``
+(the JSON Schema of the output). Exit codes: 0 success, 1 some input failed (or, with
+``parse --fail-on-error``, error-level diagnostics), 2 usage errors. Errors are one line on
+stderr; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from . import __version__
+from .api import parse
+from .batch import (
+    INPUT_SUFFIXES,
+    error_message,
+    iter_input_files,
+    ordered_map,
+    parse_files,
+    parse_path,
+    read_text,
+    resolve_jobs,
+)
+from .models import Report, Severity
+from .render import markdown, outline
+from .schema import schema_path
+
+__all__ = ["TARGET_COLUMNS", "main", "target_rows"]
+
+PROG = "govreport"
+
+#: columns of ``govreport targets`` (CSV header and JSON keys), in order
+TARGET_COLUMNS = (
+    "file", "region", "year", "key", "indicator", "low", "high", "unit", "qualifier", "text",
+    "redacted", "start", "end",
+)
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit code 2)."""
+
+
+# --------------------------------------------------------------------------- parser
+
+_MAIN_EPILOG = """\
+examples:
+  govreport parse examples/sample_report.txt
+  govreport targets reports/*.txt --format csv > targets.csv
+  govreport batch reports/ --out results.jsonl --jobs 4
+
+exit codes: 0 ok, 1 some input failed, 2 usage error.
+"""
+
+_PARSE_EPILOG = """\
+examples:
+  govreport parse report.txt                    # indented outline
+  govreport parse report.txt --format json | jq '.sections[].kind'
+  govreport parse page.html --format markdown > report.md
+  cat report.txt | govreport parse -
+
+Spans are [start:end] character offsets into the decoded text (for .html files, into the text
+left after stripping tags).
+"""
+
+_TARGETS_EPILOG = f"""\
+examples:
+  govreport targets 2025/*.txt > targets.csv
+  govreport targets reports/ --format json
+
+columns: {", ".join(TARGET_COLUMNS)}
+(year is the target's horizon, else the report's plan year; start/end are character offsets of
+the evidence in the file's decoded text). A page holding several reports gives rows for each.
+"""
+
+_BATCH_EPILOG = f"""\
+examples:
+  govreport batch reports/ --out results.jsonl
+  govreport batch a.txt b.html pages/ --out - --jobs 0 | wc -l
+
+Directories are searched recursively for {", ".join(f"*{s}" for s in INPUT_SUFFIXES)}. Each
+output line is one report (Report.to_dict(), with "source" set to the file; a page holding
+several reports gives one line each) or {{"file": ..., "error": ..., "error_type": ...}} for a
+file that failed. Lines follow the input order. Exit code 1 if any file failed.
+"""
+
+_SCHEMA_EPILOG = """\
+examples:
+  govreport schema > report.schema.json
+  python -m jsonschema --instance report.json "$(govreport schema --path)"
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Usage errors: the usage line, then one ``prog: error: message`` line, exit 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``govreport`` (exposed for documentation tools)."""
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show a full traceback on errors")
+
+    parser = _Parser(
+        prog=PROG, formatter_class=_Formatter, epilog=_MAIN_EPILOG,
+        description="Parse Chinese government work reports (政府工作报告) into section trees.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a full traceback on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser(
+        "parse", parents=[common], formatter_class=_Formatter, epilog=_PARSE_EPILOG,
+        help="show the outline of one report (or its JSON or Markdown)",
+        description="Parse one report and print its outline, JSON or Markdown.",
+    )
+    p.add_argument("file", metavar="FILE", help="a .txt or .html file; - reads standard input")
+    p.add_argument("--format", "-f", choices=("outline", "json", "markdown"), default="outline",
+                   help="outline (default): indented tree with kinds, ordinals, titles, spans "
+                        "and diagnostics; json: Report.to_json(); markdown: headings and text")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the outline: auto (default) when stdout is a terminal and "
+                        "NO_COLOR is unset")
+    p.add_argument("--indent", type=_non_negative, default=None, metavar="N",
+                   help="indent JSON by N spaces (default: one line)")
+    p.add_argument("--fail-on-error", action="store_true",
+                   help="exit 1 when the report has error-level diagnostics")
+    p.set_defaults(run=_cmd_parse)
+
+    t = sub.add_parser(
+        "targets", parents=[common], formatter_class=_Formatter, epilog=_TARGETS_EPILOG,
+        help="list the expected targets of reports as CSV or JSON",
+        description="One row per expected target (GDP growth, CPI, …) of each report.",
+    )
+    t.add_argument("files", nargs="+", metavar="FILE",
+                   help="report files (.txt, .html) or directories")
+    t.add_argument("--format", "-f", choices=("csv", "json"), default="csv",
+                   help="csv (default, with a header row) or json (an array of objects)")
+    t.set_defaults(run=_cmd_targets)
+
+    b = sub.add_parser(
+        "batch", parents=[common], formatter_class=_Formatter, epilog=_BATCH_EPILOG,
+        help="parse files and folders into JSON Lines",
+        description="Parse many files (in parallel with --jobs) into one JSON line per report.",
+    )
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help="files and directories")
+    b.add_argument("--out", "-o", required=True, metavar="FILE",
+                   help="output .jsonl file (- for standard output)")
+    b.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N",
+                   help="worker processes (default 1; 0 = one per CPU)")
+    b.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr: auto (default) when stderr is a terminal")
+    b.set_defaults(run=_cmd_batch)
+
+    s = sub.add_parser(
+        "schema", parents=[common], formatter_class=_Formatter, epilog=_SCHEMA_EPILOG,
+        help="print the JSON Schema of the JSON output",
+        description="Print the JSON Schema (draft 2020-12) that parse --format json and batch "
+                    "lines validate against.",
+    )
+    s.add_argument("--path", action="store_true", help="print the schema's file path instead")
+    s.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    debug = bool(getattr(args, "debug", False))
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except UsageError as exc:
+        print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `govreport targets … | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        if debug:
+            raise
+        print(f"{PROG}: error: {error_message(exc)}", file=sys.stderr)
+        return 1
+
+
+def _existing_files(inputs: Sequence[str]) -> list[Path]:
+    """The input files, or a usage error naming the first path that does not exist."""
+    try:
+        files = list(iter_input_files(inputs))
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or directory: {exc.filename}") from None
+    if not files:
+        wanted = ", ".join(f"*{s}" for s in INPUT_SUFFIXES)
+        raise UsageError(f"no input files ({wanted}) in {' '.join(inputs)}")
+    return files
+
+
+def _failed(path: Path | str, exc: BaseException) -> None:
+    print(f"{PROG}: error: {os.fspath(path)}: {error_message(exc)}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    name: str = args.file
+    if name == "-":
+        report = parse(sys.stdin.buffer.read(), source="<stdin>")
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise UsageError(f"no such file: {name}")
+        if path.is_dir():
+            raise UsageError(f"{name} is a directory (use `govreport batch` for folders)")
+        try:
+            report = parse(read_text(path), source=name)
+        except Exception as exc:
+            if getattr(args, "debug", False):
+                raise
+            _failed(name, exc)
+            return 1
+    if args.format == "json":
+        out = report.to_json(indent=args.indent)
+    elif args.format == "markdown":
+        out = markdown(report).rstrip("\n")
+    else:
+        out = outline(report, color=_colour(args.color, sys.stdout))
+    sys.stdout.write(out + "\n")
+    if args.fail_on_error and any(d.severity == Severity.ERROR for d in report.diagnostics):
+        return 1
+    return 0
+
+
+def _colour(choice: str, stream: IO[str]) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def target_rows(report: Report, file: str | None = None) -> Iterator[dict[str, Any]]:
+    """One dict per expected target of ``report``, keyed by :data:`TARGET_COLUMNS`. ``file``
+    defaults to ``report.source``; ``start``/``end`` are offsets in the file (``report.offset``
+    added)."""
+    meta = report.metadata
+    for target in report.targets:
+        yield {
+            "file": report.source if file is None else file,
+            "region": meta.region,
+            "year": target.horizon if target.horizon is not None else meta.plan_year,
+            "key": target.key,
+            "indicator": target.indicator,
+            "low": target.low,
+            "high": target.high,
+            "unit": target.unit,
+            "qualifier": target.qualifier,
+            "text": target.text,
+            "redacted": target.redacted,
+            "start": report.offset + target.span.start,
+            "end": report.offset + target.span.end,
+        }
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _number(value)
+    return str(value)
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    files = _existing_files(args.files)
+    rows: list[dict[str, Any]] = []
+    failed = 0
+    for path, result in parse_files(files):
+        if isinstance(result, Exception):
+            if getattr(args, "debug", False):
+                raise result
+            _failed(path, result)
+            failed += 1
+            continue
+        rows.extend(target_rows(result, os.fspath(path)))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(TARGET_COLUMNS)
+        writer.writerows([_csv_cell(row[c]) for c in TARGET_COLUMNS] for row in rows)
+        sys.stdout.write(buffer.getvalue())
+    return 1 if failed else 0
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def report_lines(path: Path) -> list[str]:
+    """The JSON lines of one file (runs in worker processes, so the JSON is built there)."""
+    return [report.to_json() for report in parse_path(path)]
+
+
+class _Progress:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, total: int, *, enabled: bool, stream: IO[str]) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.stream = stream
+        self.done = 0
+        self.failed = 0
+        self.last = 0.0
+
+    def advance(self, path: Path, *, failed: bool) -> None:
+        self.done += 1
+        self.failed += failed
+        now = time.monotonic()
+        if self.enabled and (now - self.last >= 0.1 or self.done == self.total):
+            self.last = now
+            self._draw(path)
+
+    def _draw(self, path: Path) -> None:
+        columns = shutil.get_terminal_size((80, 20)).columns
+        bar_w = max(10, min(30, columns // 4))
+        filled = bar_w * self.done // max(1, self.total)
+        fail = f", {self.failed} failed" if self.failed else ""
+        head = f"[{'#' * filled}{'.' * (bar_w - filled)}] {self.done}/{self.total}{fail} "
+        room = max(0, columns - len(head) - 1)
+        name = os.fspath(path)
+        name = name if len(name) <= room else "…" + name[len(name) - room + 1 :]
+        self.stream.write(f"\r\033[K{head}{name if room > 3 else ''}")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    files = _existing_files(args.inputs)
+    jobs = min(resolve_jobs(args.jobs), len(files))
+    to_stdout = args.out == "-"
+    if not to_stdout and Path(args.out).is_dir():
+        raise UsageError(f"--out {args.out} is a directory")
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    progress = _Progress(len(files), enabled=show, stream=sys.stderr)
+    reports = failed = 0
+    started = time.monotonic()
+    out: IO[str]
+    sink = nullcontext(sys.stdout) if to_stdout else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    with sink as out:
+        for path, result in ordered_map(report_lines, files, jobs=jobs):
+            if isinstance(result, Exception):
+                failed += 1
+                line = {"file": os.fspath(path), "error": error_message(result),
+                        "error_type": type(result).__name__}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                progress.clear()
+                _failed(path, result)
+            else:
+                reports += len(result)
+                out.writelines(text + "\n" for text in result)
+            out.flush()
+            progress.advance(path, failed=isinstance(result, Exception))
+    progress.clear()
+    seconds = time.monotonic() - started
+    where = "stdout" if to_stdout else args.out
+    print(f"{PROG} batch: {len(files)} files, {reports} reports, {failed} failed "
+          f"in {seconds:.1f}s ({jobs} job{'s' if jobs != 1 else ''}) → {where}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    path = schema_path()
+    sys.stdout.write(f"{path}\n" if args.path else path.read_text(encoding="utf-8"))
+    return 0

@@ -1,0 +1,510 @@
+"""The command line: every subcommand and format through a real subprocess (``python -m
+govreport`` and the ``govreport`` console script), finer points in-process through ``main()``,
+and the two renderers behind ``parse``."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+
+import govreport
+from govreport import Diagnostic, Report, Severity, Span, Subsection
+from govreport import cli as cli_module
+from govreport.cli import TARGET_COLUMNS, main, target_rows
+from govreport.render import markdown, outline
+from govreport.schema import load_schema
+
+from .conftest import REPO
+from .reports import EXAMPLE, full_report
+
+SAMPLE = EXAMPLE.read_text(encoding="utf-8")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+UNDECODABLE = b"abc" + b"\xff\xfe\xfa" + "正文".encode()
+#: a report's annual-plan heading with its numeral lost: an inferred_ordinal warning
+DAMAGED = SAMPLE.replace("二、2026年工作安排", "2026年工作安排")
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m govreport ARGS`` in a subprocess, from the repository root (stdout and
+    stderr captured, so neither is a terminal)."""
+    return subprocess.run(
+        [sys.executable, "-m", "govreport", *args], input=stdin, capture_output=True, text=True,
+        encoding="utf-8", cwd=REPO, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120, check=False,
+    )
+
+
+def assert_one_line_error(stderr: str, *needles: str) -> None:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+@pytest.fixture
+def damaged_file(tmp_path: Path) -> Path:
+    path = tmp_path / "damaged.txt"
+    path.write_text(DAMAGED, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bad_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(UNDECODABLE)
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of inputs: the example, a GBK copy, an HTML page, a page with two reports,
+    an undecodable file in a subfolder, and files that are not inputs."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "a_sample.txt").write_text(SAMPLE, encoding="utf-8")
+    (root / "b_gbk.txt").write_bytes(SAMPLE.encode("gbk"))
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in SAMPLE.splitlines())
+    (root / "c_page.html").write_text(
+        f"<html><head><title>t</title><script>var x = '<p>no</p>';</script></head>"
+        f"<body><div class='nav'>首页 &gt; 政府工作报告</div>{paragraphs}</body></html>",
+        encoding="utf-8")
+    (root / "sub" / "d_two_reports.txt").write_text(SAMPLE + "\n" + SAMPLE, encoding="utf-8")
+    (root / "sub" / "e_bad.txt").write_bytes(UNDECODABLE)
+    (root / "notes.md").write_text("not an input", encoding="utf-8")
+    (root / ".hidden" / "x.txt").write_text("hidden", encoding="utf-8")
+    return root
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def test_python_dash_m_and_console_script_agree() -> None:
+    via_module = run("parse", "examples/sample_report.txt")
+    assert via_module.returncode == 0, via_module.stderr
+    script = Path(sys.executable).with_name("govreport")
+    if not script.exists():
+        pytest.skip(f"console script not installed next to {sys.executable}")
+    via_script = subprocess.run([str(script), "parse", "examples/sample_report.txt"],
+                                capture_output=True, text=True, cwd=REPO, timeout=120,
+                                check=False)
+    assert via_script.returncode == 0, via_script.stderr
+    assert via_script.stdout == via_module.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["parse"], ["targets"], ["batch"], ["schema"]])
+def test_help_has_an_example(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout
+    prog = " ".join(["govreport", *command])
+    assert f"{prog} " in result.stdout.split("examples:")[1]
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"govreport {govreport.__version__}"
+
+
+@pytest.mark.parametrize("args", [
+    [], ["frobnicate"], ["parse"], ["parse", "x.txt", "--format", "yaml"],
+    ["targets", "examples/sample_report.txt", "--format", "xml"], ["batch", "examples"],
+    ["batch", "examples", "--out", "o.jsonl", "--jobs", "-1"],
+    ["batch", "examples", "--out", "o.jsonl", "--jobs", "two"],
+])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert main(args) == 2
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def test_parse_outline_lists_every_section_with_its_span() -> None:
+    result = run("parse", "examples/sample_report.txt")
+    assert result.returncode == 0, result.stderr
+    assert not ANSI.search(result.stdout), "no colour when stdout is not a terminal"
+    report = govreport.parse_file(EXAMPLE)
+    branches = [n for n in report.walk() if isinstance(n, (govreport.Section, Subsection))]
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(branches) + (1 if report.diagnostics else 0)
+    for line, node in zip(lines, branches, strict=False):
+        kind = node.kind.value if node.kind else "subsection"
+        assert line.strip().startswith(kind), line
+        assert line.rstrip().endswith(f"[{node.span.start}:{node.span.end}]"), line
+        if node.title:
+            assert node.title[:10] in line
+        indent = len(line) - len(line.lstrip(" "))
+        assert indent == (0 if isinstance(node, govreport.Section) else 2)
+
+
+def test_parse_outline_marks_diagnostics(damaged_file: Path) -> None:
+    result = run("parse", str(damaged_file))
+    assert result.returncode == 0, result.stderr
+    plan = next(line for line in result.stdout.splitlines() if line.startswith("annual_plan"))
+    assert plan.endswith("! inferred_ordinal")
+    unmarked = [line for line in result.stdout.splitlines() if line.startswith("review")]
+    assert "!" not in unmarked[0]
+    assert result.stdout.splitlines()[-1] == "diagnostics: inferred_ordinal×1"
+
+
+def test_parse_outline_colour_only_on_a_terminal(damaged_file: Path) -> None:
+    forced = run("parse", str(damaged_file), "--color", "always")
+    assert ANSI.search(forced.stdout)
+    assert ANSI.sub("", forced.stdout) == run("parse", str(damaged_file)).stdout
+    if sys.platform == "win32":  # pragma: no cover
+        pytest.skip("needs a pseudo-terminal")
+    import pty
+
+    def on_tty(extra_env: dict[str, str]) -> str:
+        controller, terminal = pty.openpty()
+        env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+        proc = subprocess.Popen([sys.executable, "-m", "govreport", "parse", str(damaged_file)],
+                                stdout=terminal, stderr=subprocess.PIPE, cwd=REPO,
+                                env={**env, **extra_env})
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        proc.wait(timeout=120)
+        os.close(controller)
+        return b"".join(chunks).decode("utf-8")
+
+    assert ANSI.search(on_tty({})), "coloured on a terminal"
+    assert not ANSI.search(on_tty({"NO_COLOR": "1"})), "NO_COLOR is respected"
+
+
+def test_parse_json_is_the_report_and_validates() -> None:
+    result = run("parse", "examples/sample_report.txt", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 1, "one line by default"
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, load_schema())
+    assert Report.from_dict(data) == govreport.parse_file("examples/sample_report.txt")
+    indented = run("parse", "examples/sample_report.txt", "-f", "json", "--indent", "2")
+    assert json.loads(indented.stdout) == data
+    assert indented.stdout.startswith('{\n  "schema_version"')
+
+
+def test_parse_markdown_has_headings_and_text() -> None:
+    result = run("parse", "examples/sample_report.txt", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == markdown(govreport.parse_file(EXAMPLE))
+    lines = result.stdout.splitlines()
+    report = govreport.parse_file(EXAMPLE)
+    h2 = [line[3:] for line in lines if line.startswith("## ")]
+    assert h2 == [s.heading.text for s in report.sections if s.heading is not None]
+    h3 = [line[4:] for line in lines if line.startswith("### ")]
+    subs = [n for n in report.walk() if isinstance(n, Subsection)]
+    assert h3 == [s.heading.text for s in subs if s.heading is not None]
+    assert "一是实施技改提升行动" in result.stdout
+
+
+def test_parse_reads_stdin() -> None:
+    result = run("parse", "-", "--format", "json", stdin=SAMPLE)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["source"] == "<stdin>"
+    assert data["text"] == SAMPLE
+
+
+def test_parse_html(folder: Path) -> None:
+    result = run("parse", str(folder / "c_page.html"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = Report.from_dict(json.loads(result.stdout))
+    assert "<p>" not in report.text
+    assert "var x" not in report.text
+    assert report.outline() == govreport.parse_file(EXAMPLE).outline()
+
+
+def test_parse_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("parse", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr, "nope.txt")
+
+
+def test_parse_undecodable_file_is_one_line(bad_file: Path) -> None:
+    result = run("parse", str(bad_file))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert_one_line_error(result.stderr, str(bad_file), "DecodeError", "byte offset 3")
+
+
+def test_debug_shows_the_traceback(bad_file: Path) -> None:
+    result = run("parse", str(bad_file), "--debug")
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr
+    assert "DecodeError" in result.stderr
+
+
+def test_fail_on_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(EXAMPLE), "--fail-on-error"]) == 0
+    real = cli_module.parse
+
+    def with_error(text: str | bytes, *, source: str | None = None) -> Report:
+        report = real(text, source=source)
+        error = Diagnostic(code="outline_error", message="m", span=Span(0, 1),
+                           severity=Severity.ERROR)
+        return attrs.evolve(report, diagnostics=(*report.diagnostics, error))
+
+    monkeypatch.setattr(cli_module, "parse", with_error)
+    assert main(["parse", str(EXAMPLE)]) == 0
+    assert main(["parse", str(EXAMPLE), "--fail-on-error"]) == 1
+    assert "!! outline_error" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _patch_reports(monkeypatch: pytest.MonkeyPatch, report: Report) -> None:
+    """Every file parses to ``report`` (independent of the extraction in the pipeline)."""
+    def fake(path: Any, *, many: bool = True) -> list[Report]:
+        return [attrs.evolve(report, source=os.fspath(path))]
+
+    monkeypatch.setattr(govreport.batch, "parse_path", fake)
+
+
+def test_targets_csv_rows_from_a_hand_built_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = full_report()
+    _patch_reports(monkeypatch, report)
+    assert main(["targets", str(EXAMPLE), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert tuple(rows[0]) == TARGET_COLUMNS
+    assert len(rows) == 1 + len(report.targets)
+    gdp, redacted = (dict(zip(TARGET_COLUMNS, row, strict=True)) for row in rows[1:])
+    target = report.targets[0]
+    assert gdp == {
+        "file": str(EXAMPLE), "region": "某县", "year": "2026", "key": "gdp",
+        "indicator": target.indicator, "low": "6", "high": "6", "unit": "%",
+        "qualifier": "左右", "text": target.text, "redacted": "false",
+        "start": str(target.span.start), "end": str(target.span.end),
+    }
+    assert report.text[int(gdp["start"]) : int(gdp["end"])] == gdp["text"]
+    assert (redacted["low"], redacted["high"], redacted["redacted"]) == ("", "", "true")
+
+
+def test_targets_json_rows_from_a_hand_built_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = attrs.evolve(full_report(), offset=100)
+    _patch_reports(monkeypatch, report)
+    assert main(["targets", str(EXAMPLE), str(EXAMPLE), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 2 * len(report.targets)
+    assert list(rows[0]) == list(TARGET_COLUMNS)
+    assert rows[0]["low"] == 6.0
+    assert rows[1]["low"] is None
+    assert rows[0]["start"] == 100 + report.targets[0].span.start, "offsets are in the page"
+
+
+def test_target_rows_fall_back_to_the_plan_year() -> None:
+    report = full_report()
+    undated = attrs.evolve(report, targets=[attrs.evolve(report.targets[0], horizon=None)],
+                           metadata=attrs.evolve(report.metadata, plan_year=2031))
+    assert [row["year"] for row in target_rows(undated)] == [2031]
+    assert [row["file"] for row in target_rows(undated)] == ["hand-built.txt"]
+
+
+@pytest.mark.xfail(
+    importlib.util.find_spec("govreport.targets") is None,
+    reason="target extraction (issue 5, govreport/targets.py) has not landed", strict=True,
+)
+def test_targets_of_the_sample_report_include_gdp() -> None:
+    result = run("targets", "examples/sample_report.txt")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    gdp = [row for row in rows if row["key"] == "gdp"]
+    assert len(gdp) == 1
+    assert gdp[0]["file"] == "examples/sample_report.txt"
+    assert SAMPLE[int(gdp[0]["start"]) : int(gdp[0]["end"])] == gdp[0]["text"]
+    assert float(gdp[0]["low"]) > 0
+
+
+def test_targets_keep_going_after_a_bad_file(bad_file: Path) -> None:
+    good = bad_file.with_name("good.txt")
+    good.write_text(SAMPLE, encoding="utf-8")
+    result = run("targets", str(bad_file), str(good), "--format", "json")
+    assert result.returncode == 1
+    assert_one_line_error(result.stderr, str(bad_file), "DecodeError")
+    rows = json.loads(result.stdout)
+    assert all(row["file"] == str(good) for row in rows)
+    assert len(rows) == len(govreport.parse_file(good).targets)
+
+
+def test_targets_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("targets", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr, "nope.txt")
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def test_batch_over_a_folder_with_an_undecodable_file(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    result = run("batch", str(folder), "--out", str(out))
+    assert result.returncode == 1, "one file failed"
+    lines = read_jsonl(out)
+    errors = [line for line in lines if "error" in line]
+    assert errors == [{"file": str(folder / "sub" / "e_bad.txt"),
+                       "error": errors[0]["error"], "error_type": "DecodeError"}]
+    assert "byte offset 3" in errors[0]["error"]
+    reports = [Report.from_dict(line) for line in lines if "error" not in line]
+    sources = [r.source for r in reports]
+    expected_files = ["a_sample.txt", "b_gbk.txt", "c_page.html", "sub/d_two_reports.txt",
+                      "sub/d_two_reports.txt"]
+    assert sources == [str(folder / name) for name in expected_files], "input order"
+    validator = jsonschema.Draft202012Validator(load_schema())
+    for line in lines:
+        if "error" not in line:
+            validator.validate(line)
+    sample_outline = govreport.parse_file(EXAMPLE).outline()
+    assert all(r.outline() == sample_outline for r in reports)
+    two = [r for r in reports if r.source and r.source.endswith("d_two_reports.txt")]
+    assert [r.offset for r in two] == [0, len(SAMPLE) + 1]
+    summary = result.stderr.strip().splitlines()
+    assert summary[-1].startswith("govreport batch: 5 files, 5 reports, 1 failed")
+    assert any("e_bad.txt" in line and "DecodeError" in line for line in summary[:-1])
+    assert "\x1b[K" not in result.stderr, "no progress bar when stderr is not a terminal"
+    assert "Traceback" not in result.stderr
+
+
+def test_batch_jobs_2_gives_the_same_lines_as_jobs_1(folder: Path, tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        result = run("batch", str(folder), "--out", str(out), "--jobs", jobs)
+        assert result.returncode == 1
+        outputs.append(out.read_text(encoding="utf-8").splitlines())
+    assert len(outputs[0]) == 6
+    assert sorted(outputs[0]) == sorted(outputs[1])
+    assert outputs[0] == outputs[1], "and in the same (input) order"
+
+
+def test_batch_all_good_exits_0_and_can_write_stdout(folder: Path) -> None:
+    result = run("batch", str(folder / "a_sample.txt"), str(folder / "c_page.html"),
+                 "--out", "-")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["source"] for line in lines] == [str(folder / "a_sample.txt"),
+                                                  str(folder / "c_page.html")]
+    assert "2 files, 2 reports, 0 failed" in result.stderr
+
+
+def test_batch_progress_bar_when_asked(folder: Path, tmp_path: Path) -> None:
+    result = run("batch", str(folder), "--out", str(tmp_path / "o.jsonl"),
+                 "--progress", "always")
+    assert "\x1b[K[" in result.stderr  # (text mode turns the bar's \r into \n)
+    assert "] 5/5" in result.stderr
+    assert "1 failed" in result.stderr
+
+
+@pytest.mark.parametrize("case", ["missing input", "empty folder", "out is a folder"])
+def test_batch_usage_errors(case: str, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    args = {
+        "missing input": [str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl")],
+        "empty folder": [str(tmp_path / "empty"), "--out", str(tmp_path / "o.jsonl")],
+        "out is a folder": [str(EXAMPLE), "--out", str(tmp_path)],
+    }[case]
+    result = run("batch", *args)
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr, "govreport batch: error")
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def test_schema_command() -> None:
+    printed = run("schema")
+    assert printed.returncode == 0
+    assert json.loads(printed.stdout) == load_schema()
+    path = run("schema", "--path")
+    assert Path(path.stdout.strip()) == govreport.schema_path()
+
+
+# --------------------------------------------------------------------------- renderers
+
+
+def test_outline_colour_does_not_change_the_text() -> None:
+    report = govreport.parse(DAMAGED)
+    plain = outline(report)
+    coloured = outline(report, color=True)
+    assert coloured != plain
+    assert ANSI.sub("", coloured) == plain
+
+
+def test_outline_shortens_long_titles_and_aligns_spans() -> None:
+    long_title = "加快建设现代化产业体系" * 4
+    report = govreport.parse(SAMPLE.replace("产业结构持续优化", long_title))
+    text = outline(report, width=20)
+    line = next(line for line in text.splitlines() if "加快建设" in line)
+    assert long_title[:19] + "…" in line
+    assert long_title[:21] not in line
+    # spans start in the same terminal column on every line
+    columns = {_cells(line[: line.rindex("[")]) for line in text.splitlines() if "[" in line}
+    assert len(columns) == 1
+
+
+def _cells(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_outline_puts_a_diagnostic_on_the_deepest_node() -> None:
+    report = govreport.parse(SAMPLE)
+    sub = next(n for n in report.walk() if isinstance(n, Subsection) and n.ordinal == 2)
+    inside = Span(sub.span.start + 20, sub.span.start + 25)
+    flagged = attrs.evolve(report, diagnostics=[
+        Diagnostic(code="suspected_spam", message="m", span=inside),
+        Diagnostic(code="fragment", message="m", span=inside, severity=Severity.INFO),
+    ])
+    lines = outline(flagged).splitlines()
+    marked = [line for line in lines if "!" in line]
+    assert len(marked) == 1
+    assert marked[0].lstrip().startswith("subsection 2")
+    assert marked[0].endswith("! suspected_spam")
+    assert lines[-1] == "diagnostics: fragment×1, suspected_spam×1"
+
+
+def test_markdown_escapes_text_that_would_become_markup() -> None:
+    text = SAMPLE.replace("新材料产业园二期建成投产", "1.新材料*产业园*二期[建成]投产")
+    rendered = markdown(govreport.parse(text))
+    assert "1\\.新材料\\*产业园\\*二期\\[建成\\]投产" in rendered
+    assert "\n1." not in rendered.split("## 名词解释")[0]
+
+
+def test_markdown_of_a_hand_built_report() -> None:
+    rendered = markdown(full_report())
+    assert rendered.startswith("# 2026年某县政府工作报告\n\n## 一、2025年工作回顾\n")
+    assert "### （一）经济平稳。" in rendered
+    assert "1. **专精特新**：" in rendered
+    assert "来源" not in rendered, "boilerplate is left out"
+    assert rendered.count("2026年某县政府工作报告") == 1
