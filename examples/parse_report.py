@@ -1,6 +1,9 @@
 """Parse a report and print its outline.
 
 Usage: python examples/parse_report.py [FILE]   (default: examples/sample_report.txt)
+
+Prints the indented outline that ``govreport parse FILE`` shows (kind, ordinal, title, span of
+each section and subsection; ``!`` marks diagnostics), then looks up the annual plan by kind.
 """
 
 from __future__ import annotations
