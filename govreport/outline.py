@@ -88,6 +88,12 @@ class Finding:
 _FRONT_KINDS = {TokenKind.TITLE, TokenKind.META, TokenKind.SPEAKER, TokenKind.OPENING,
                 TokenKind.SALUTATION, TokenKind.BOILERPLATE}
 _FRONT_SCAN = 16  # the opening formula is looked for among the first blocks
+_BACK_HEADINGS = frozenset({TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
+                            TokenKind.CLOSING_HEADING})
+_CLOSING_OR_BACK = _BACK_HEADINGS | {TokenKind.CLOSING_START}
+_HEADING_OR_FRONT = frozenset({TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING,
+                               TokenKind.FRONT_TEXT, TokenKind.OPENING, TokenKind.TITLE,
+                               TokenKind.META, TokenKind.SPEAKER})
 _COMPATIBLE = {frozenset({"paren_arabic", "arabic_dot"})}
 _ANNOUNCED = regex.compile(
     r"(?:以下|抓好|做好|抓实)[^。：:]{0,8}?(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})(?:个)?方面"
@@ -531,8 +537,7 @@ class _Outline:
 
     def _body_end(self) -> int:
         for i, tok in enumerate(self.tokens):
-            if tok.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
-                            TokenKind.CLOSING_HEADING):
+            if tok.kind in _BACK_HEADINGS:
                 return i
         return len(self.tokens)
 
@@ -544,15 +549,15 @@ class _Outline:
         )
 
     def _closing(self) -> None:
-        if any(t.kind == TokenKind.CLOSING_HEADING for t in self.tokens):
+        closing_heading = TokenKind.CLOSING_HEADING
+        if any(t.kind == closing_heading for t in self.tokens):
             return
         end = self._body_end()
         last_heading = -1
-        for i in range(end):
-            if self.tokens[i].kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING,
-                                       TokenKind.FRONT_TEXT, TokenKind.OPENING,
-                                       TokenKind.TITLE, TokenKind.META, TokenKind.SPEAKER):
+        for i in range(end - 1, -1, -1):  # the last heading or preamble line before the end
+            if self.tokens[i].kind in _HEADING_OR_FRONT:
                 last_heading = i
+                break
         if last_heading == -1 and not any(
             t.kind in (TokenKind.PARA, TokenKind.ITEM) for t in self.tokens[:end]
         ):
@@ -580,14 +585,16 @@ class _Outline:
     def _tails(self) -> None:
         """The first salutation after a part's last subsection starts the part's tail."""
         tokens = self.tokens
-        end = next((i for i, t in enumerate(tokens) if t.kind == TokenKind.CLOSING_START),
+        closing_start, part, chapter = (TokenKind.CLOSING_START, TokenKind.PART_HEADING,
+                                        TokenKind.CHAPTER_HEADING)
+        end = next((i for i, t in enumerate(tokens) if t.kind == closing_start),
                    self._body_end())
-        part_bounds = [i for i in range(end) if tokens[i].kind == TokenKind.PART_HEADING]
+        part_bounds = [i for i in range(end) if tokens[i].kind == part]
         part_bounds.append(end)
         starts = [0, *part_bounds[:-1]] if part_bounds[0] != 0 else part_bounds[:-1]
         for a, b in zip(starts, part_bounds[len(part_bounds) - len(starts):], strict=False):
-            last_chapter = max((i for i in range(a, b)
-                                if tokens[i].kind == TokenKind.CHAPTER_HEADING), default=-1)
+            last_chapter = next((i for i in range(b - 1, a - 1, -1)
+                                 if tokens[i].kind == chapter), -1)
             if last_chapter == -1:
                 continue
             for i in range(last_chapter + 1, b):
@@ -600,9 +607,7 @@ class _Outline:
                      if t.kind not in (TokenKind.BOILERPLATE,)), None)
         if last is None or last.kind in (TokenKind.CLOSING_START, TokenKind.GLOSSARY_ENTRY):
             return
-        if any(t.kind in (TokenKind.CLOSING_START, TokenKind.CLOSING_HEADING,
-                          TokenKind.GLOSSARY_HEADING, TokenKind.APPENDIX_HEADING)
-               for t in self.tokens):
+        if any(t.kind in _CLOSING_OR_BACK for t in self.tokens):
             return
         tail = self.text[last.start : last.end].rstrip()
         if tail and not patterns.ENDS_CLOSED.search(tail) and last.kind in (
