@@ -15,6 +15,7 @@ from pathlib import Path
 import lark
 
 from . import diagnostics as diag
+from . import patterns
 from .classify import TokenKind, classify
 from .decode import decode
 from .errors import InputTooLarge, OutlineError
@@ -135,8 +136,11 @@ def _diagnostics(norm: NormalizedText, tokens: list[Token],
         out.append(Diagnostic(code="pinyin_removed",
                               message=f"{norm.pinyin_removed} pinyin annotations removed",
                               span=whole, severity=Severity.INFO))
-    for tok in tokens:
-        if tok.kind == TokenKind.BOILERPLATE:
+    # spam is matched within each block; a block ending before the first match in the whole
+    # text has none (the pattern has no anchors or lookarounds), and most texts have no spam
+    first = patterns.SPAM.search(norm.text)
+    for tok in tokens if first is not None else ():
+        if tok.kind == TokenKind.BOILERPLATE or tok.end <= first.start():
             continue
         for start, end in diag.spam_spans(norm.text, tok.start, tok.end):
             out.append(Diagnostic(
