@@ -175,16 +175,29 @@ def _traditional() -> dict[str, str]:
 
 
 @functools.cache
-def _counting_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Character classes of the traditional-only characters and of all CJK ideographs.
+def _traditional_pattern() -> re.Pattern[str]:
+    """A character class of the traditional-only characters.
 
     Counting is by deletion (``len(s) - len(pattern.sub("", s))``): the stdlib ``re`` compiles
     a class into a bitmap and deletes at C speed, several times faster than ``str.translate``
     with a dict table, which looks every character up in the dict.
     """
-    trad = re.compile("[" + "".join(sorted(_traditional())) + "]")
-    han = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
-    return trad, han
+    return re.compile("[" + "".join(sorted(_traditional())) + "]")
+
+
+#: UTF-16 high bytes of U+3400–U+9FFF (CJK Extension A, the hexagrams, CJK Unified Ideographs)
+_IDEOGRAPH_HIGH_BYTES = bytes(range(0x34, 0xA0))
+_HEXAGRAMS = re.compile("[\u4dc0-\u4dff]")  # inside that range but not ideographs
+
+
+def _count_han(text: str) -> int:
+    """Characters of ``text`` in U+3400–U+4DBF or U+4E00–U+9FFF, counted on the high bytes of
+    its UTF-16 code units (bytes deletion, at C speed; surrogates have high bytes D8–DF)."""
+    high = text.encode("utf-16-be", "surrogatepass")[::2]
+    count = len(high) - len(high.translate(None, _IDEOGRAPH_HIGH_BYTES))
+    if b"\x4d" in high:  # U+4Dxx: subtract the hexagram symbols U+4DC0–U+4DFF
+        count -= len(_HEXAGRAMS.findall(text))
+    return count
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -200,12 +213,11 @@ def detect_script(text: str) -> str:
         sample = text[:_SAMPLE] + text[mid : mid + _SAMPLE]
     else:
         sample = text
-    trad_pattern, han_pattern = _counting_patterns()
-    han = len(sample) - len(han_pattern.sub("", sample))
+    han = _count_han(sample)
     latin = len(_LATIN_WORD.findall(sample))
     if han == 0:
         return "en" if latin else "zh-Hans"
-    trad = len(sample) - len(trad_pattern.sub("", sample))
+    trad = len(sample) - len(_traditional_pattern().sub("", sample))
     if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
         return "zh-Hant"
     if latin * 2 > han:
