@@ -17,6 +17,8 @@ Scraped run-on pages lose the line break, and the title runs straight into the b
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 __all__ = ["Options", "title_end"]
@@ -29,6 +31,11 @@ _COMMA = "，,"
 _TITLE_MAX = 80
 _TITLE_MAX_LATIN = 200  # machine-translated English headings are longer
 _COLON_MAX = 30
+# first positions found by the C scanner instead of a Python loop over the characters
+_STOP = re.compile(f"[{_TERMINAL}]")
+_STOP_LATIN = re.compile(rf"[{_TERMINAL}]|\.(?= |\Z)")  # "." + space or the window's end
+_COLON = re.compile("[：:]")
+_COMMA_RE = re.compile(f"[{_COMMA}]")
 
 _PART_KEYWORD = regex.compile(
     r"(?:(?:19|20)\d{2}年(?:和|及)?)?(?:政府)?(?:主要)?工作(?:回顾|安排(?:建议)?|任务|思路|总结)"
@@ -55,9 +62,10 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
     after the numeral, to the end of the block)."""
     latin = text[:24].isascii()
     window = text[: _TITLE_MAX_LATIN if latin else _TITLE_MAX]
-    stop = next((i for i, c in enumerate(window) if c in _TERMINAL
-                 or (latin and c == "." and window[i + 1 : i + 2] in (" ", ""))), -1)
-    colon = next((i for i, c in enumerate(window[:_COLON_MAX]) if c in "：:"), -1)
+    m = (_STOP_LATIN if latin else _STOP).search(window)
+    stop = m.start() if m else -1
+    m = _COLON.search(window, 0, _COLON_MAX)
+    colon = m.start() if m else -1
     if colon >= 2 and (stop == -1 or colon < stop):
         return colon + 1, False, []  # "（一）“十四五”时期指导思想：…"
     space = window.find(" ", 4)
@@ -96,7 +104,8 @@ def _swallowed_body(title: str, part: bool) -> bool:
         return end is not None
     if len(title) > 40:
         return True
-    comma = next((i for i, c in enumerate(title) if c in _COMMA), -1)
+    m = _COMMA_RE.search(title)
+    comma = m.start() if m else -1
     return comma != -1 and len(title) - comma > 18
 
 
@@ -120,7 +129,8 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
 
 def chapter_options(first: str) -> Options:
     """Scored candidate title ends after the title's comma (score ≥ 1 only)."""
-    comma = next((i for i, c in enumerate(first) if c in _COMMA), -1)
+    m = _COMMA_RE.search(first)
+    comma = m.start() if m else -1
     if comma == -1 or comma > 30:
         return []
     out: Options = []
