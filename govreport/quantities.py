@@ -114,7 +114,8 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 #: ``_HINT_REACH`` characters after such a word (stdlib ``re``: a literal alternation is ~3x
 #: faster there than in ``regex``)
 KEY_HINT = re.compile(
-    r"生产总值|GDP|经济|增加值|固定资产|零售|预算|收入|消费价格|物价|CPI|失业|就业|能耗|粮食|赤字"
+    r"生产总值|GDP|经济(?:年均)?(?:增长|增速|总量)|增加值|固定资产|零售|预算|收入|消费价格|物价|CPI"
+    r"|失业|新增就业|城镇就业|能耗|粮食|赤字"
 )
 _HINT_REACH = 70
 _RUN_MAX = 60

@@ -128,7 +128,7 @@ def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _items(text: str, start: int, end: int, keyed_only: bool = False) -> list[Item]:
     items = scan_items(text, start, end, keyed_only=keyed_only)
-    if _ENGLISH.search(text, start, end):
+    if not keyed_only and _ENGLISH.search(text, start, end):
         items.extend(scan_english(text, start, end))
         items.sort(key=lambda item: item.start)
     return items
