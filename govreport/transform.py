@@ -61,13 +61,13 @@ class _Leaves:
         self.after: dict[int, list[Block]] = {}
         self.leading: list[Block] = []
         last_visible: Token | None = None
-        n = len(tokens)
+        # leaf i runs from token i's start to token i+1's start: map each boundary once
+        bounds = [0, *(to_src(tok.start) for tok in tokens[1:]), len(norm.source)]
+        boilerplate = TokenKind.BOILERPLATE
         for i, tok in enumerate(tokens):
-            start = 0 if i == 0 else to_src(tok.start)
-            end = len(norm.source) if i + 1 == n else to_src(tokens[i + 1].start)
-            span = Span(start, end)
+            span = Span(bounds[i], bounds[i + 1])
             leaf = self._make(tok, span, text[tok.start : tok.end])
-            if tok.kind == TokenKind.BOILERPLATE:
+            if tok.kind == boilerplate:
                 if last_visible is None:
                     self.leading.append(leaf)
                 else:
