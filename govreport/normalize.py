@@ -329,8 +329,9 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if b != a + 1:
             continue  # a blank line: always a paragraph break
         prev, nxt = stripped[a], stripped[b]
+        # OPENS_LINE is one character before the end: search only the last position
         join = bool((patterns.CONTINUES_LINE.match(nxt) and not _TRUNCATED_HEADING.match(nxt))
-                    or patterns.OPENS_LINE.search(prev))
+                    or patterns.OPENS_LINE.search(prev, len(prev) - 1))
         if not join and blank_separated:
             # link-split lines of a page: chrome may join chrome (a licence split by links)
             join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))
