@@ -20,7 +20,7 @@ from .classify import TokenKind, classify
 from .decode import decode
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
-from .models import Diagnostic, Metadata, Report, Section, Severity, Span
+from .models import Diagnostic, Report, Section, Severity, Span
 from .normalize import NormalizedText, normalize
 from .outline import Finding, Token, recover
 from .segment import segment
@@ -165,6 +165,3 @@ def _raise_first_error(report: Report) -> None:
                 context=excerpt + "\n" + " " * (column - 1) + "^",
             )
 
-
-def _empty_metadata() -> Metadata:  # pragma: no cover - placeholder until extraction lands
-    return Metadata()
