@@ -8,8 +8,9 @@ puts them back, out of band.
 A run of consecutive body blocks (``PARA``, ``ITEM``, ``SALUTATION``) is handed to the grammar as
 *one* terminal standing for the whole run (``BlockToken.run``): ``report.lark`` only ever takes
 body blocks as ``block*``, ``block+`` or ``(GLOSSARY_ENTRY | block)*``, so a run is accepted, and
-parsed into the same place, exactly where one block is (``tests/test_lexer.py`` checks this
-against the grammar). The parser then sees a few dozen terminals per report instead of hundreds.
+parsed into the same place, exactly where one block is. The same holds for a run of preamble
+lines (``front+``). ``tests/test_lexer.py`` checks this against the grammar. The parser then sees
+a few dozen terminals per report instead of hundreds.
 """
 
 from __future__ import annotations
@@ -23,15 +24,19 @@ from lark.lexer import Lexer
 from .classify import TokenKind
 from .outline import Token
 
-__all__ = ["BODY_KINDS", "BlockLexer", "BlockToken", "to_lark"]
+__all__ = ["BODY_KINDS", "FRONT_KINDS", "BlockLexer", "BlockToken", "to_lark"]
 
 #: the kinds of ``?block`` in ``report.lark``: a run of them is one terminal
 BODY_KINDS = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION})
+#: the kinds of ``?front`` (only ever ``front+``): a run of them is one terminal
+FRONT_KINDS = frozenset({TokenKind.TITLE, TokenKind.META, TokenKind.SPEAKER, TokenKind.OPENING,
+                         TokenKind.FRONT_TEXT})
+_RUN_OF = {**dict.fromkeys(BODY_KINDS, BODY_KINDS), **dict.fromkeys(FRONT_KINDS, FRONT_KINDS)}
 
 
 class BlockToken(lark.Token):
-    """A ``lark.Token`` for one of our tokens (``value``), or for a run of body blocks
-    (``run``: the tokens it stands for, ``value`` being the first).
+    """A ``lark.Token`` for one of our tokens (``value``), or for a run of body blocks or of
+    preamble lines (``run``: the tokens it stands for, ``value`` being the first).
 
     Built without ``lark.Token.__new__``, which would store ``str(value)`` as the string; the
     string of a ``BlockToken`` is its terminal name."""
@@ -57,21 +62,20 @@ class BlockToken(lark.Token):
 
 def to_lark(tokens: list[Token]) -> list[lark.Token]:
     out: list[lark.Token] = []
-    body: BlockToken | None = None  # the body run being extended
+    run: BlockToken | None = None  # the last terminal, extended while its group continues
+    group: frozenset[TokenKind] | None = None  # the kinds it may take (None: not a run)
+    boilerplate = TokenKind.BOILERPLATE
     for i, tok in enumerate(tokens):
         kind = tok.kind
-        if kind == TokenKind.BOILERPLATE:
+        if kind == boilerplate:
             continue
-        if kind in BODY_KINDS:
-            if body is not None:
-                body.run.append(tok)
-                body.end_pos = tok.end
-                continue
-            body = BlockToken.of(tok, i + 1)
-            out.append(body)
-        else:
-            body = None
-            out.append(BlockToken.of(tok, i + 1))
+        if run is not None and group is not None and kind in group:
+            run.run.append(tok)
+            run.end_pos = tok.end
+            continue
+        run = BlockToken.of(tok, i + 1)
+        group = _RUN_OF.get(kind)
+        out.append(run)
     return out
 
 

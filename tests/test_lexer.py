@@ -1,5 +1,6 @@
-"""The lexer hands a run of body blocks to the grammar as one terminal; that must never change
-what the grammar accepts, where it fails, or where a block ends up in the tree."""
+"""The lexer hands a run of body blocks (or of preamble lines) to the grammar as one terminal;
+that must never change what the grammar accepts, where it fails, or where a block ends up in the
+tree."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis.extra.lark import from_lark
 
 from govreport.classify import TokenKind
 from govreport.grammar import parser
-from govreport.lexer import BODY_KINDS, BlockToken, to_lark
+from govreport.lexer import BODY_KINDS, FRONT_KINDS, BlockToken, to_lark
 from govreport.outline import Token
 
 GRAMMAR_KINDS = [k for k in TokenKind if k not in (TokenKind.BOILERPLATE, TokenKind.BARE)]
@@ -96,3 +97,14 @@ def test_a_run_of_body_blocks_is_one_terminal() -> None:
     assert [t.kind for t in run.run] == [TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION]
     assert all(t.kind in BODY_KINDS for t in run.run)
     assert (run.start_pos, run.end_pos) == (1, 5)
+
+
+def test_a_run_of_preamble_lines_is_one_terminal() -> None:
+    kinds = [TokenKind.TITLE, TokenKind.META, TokenKind.BOILERPLATE, TokenKind.SPEAKER,
+             TokenKind.FRONT_TEXT, TokenKind.OPENING, TokenKind.PARA, TokenKind.PART_HEADING]
+    merged = to_lark(tokens_of(kinds))
+    assert [t.type for t in merged] == ["TITLE", "PARA", "PART_HEADING"]
+    run = merged[0]
+    assert isinstance(run, BlockToken)
+    assert [t.start for t in run.run] == [0, 1, 3, 4, 5]
+    assert all(t.kind in FRONT_KINDS for t in run.run)
