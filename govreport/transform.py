@@ -128,7 +128,7 @@ def _flatten(items: list[Any], leaves: _Leaves) -> list[Child]:
 
 class _ToModels(Transformer[Any, Any]):
     def __init__(self, leaves: _Leaves) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)  # no terminal callbacks: tokens pass as they are
         self.leaves = leaves
 
     # the callbacks are named after the grammar rules
