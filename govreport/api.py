@@ -16,14 +16,14 @@ import lark
 
 from . import diagnostics as diag
 from . import patterns
-from .classify import TokenKind, classify
+from .classify import Candidate, TokenKind, classify
 from .decode import decode
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
 from .normalize import NormalizedText, normalize
 from .outline import Finding, Token, recover
-from .segment import segment
+from .segment import Block, segment
 from .transform import build_sections
 
 __all__ = ["parse", "parse_file"]
@@ -72,10 +72,20 @@ def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
     return parse(data, source=str(path), **options)  # type: ignore[arg-type]
 
 
-def _parse_text(text: str, *, source: str | None, offset: int = 0) -> Report:
-    norm = normalize(text)
-    blocks = segment(norm.text)
-    cands = classify(norm.text, blocks)
+#: what the first stages made of a text: normalised text, blocks, candidates
+Prepared = tuple[NormalizedText, list[Block], list[Candidate]]
+
+
+def _parse_text(text: str, *, source: str | None, offset: int = 0,
+                prepared: Prepared | None = None) -> Report:
+    """The pipeline. ``prepared`` (from ``split``) is what the first stages made of ``text``,
+    not yet used by an outline pass (which sets the family of bare headings it promotes)."""
+    if prepared is None:
+        norm = normalize(text)
+        blocks = segment(norm.text)
+        cands = classify(norm.text, blocks)
+    else:
+        norm, blocks, cands = prepared
     tokens, findings = recover(norm.text, cands)
     sections = _build(norm, tokens, findings)
     diagnostics = _diagnostics(norm, tokens, findings)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import attrs
 
 from . import patterns
-from .api import _as_text, _parse_text
+from .api import Prepared, _as_text, _parse_text
 from .classify import Candidate, TokenKind, classify
 from .models import Report, Span
 from .normalize import normalize
 from .segment import segment
 
-__all__ = ["PageItem", "parse_many", "split"]
+__all__ = ["PageItem", "parse_many", "parse_page", "split"]
 
 
 @attrs.frozen(kw_only=True)
@@ -134,12 +134,20 @@ def _between(cands: list[Candidate], lo: int, hi: int) -> list[tuple[str, int, i
 
 def split(text: str | bytes) -> list[PageItem]:
     """Every item of a page, in order, tiling it: reports, other text, chrome."""
-    page = _as_text(text)
+    return _split(_as_text(text))[1]
+
+
+def _split(page: str) -> tuple[Prepared, list[PageItem]]:
+    """The page's normalised text, blocks and candidates (what ``parse()`` of the whole page
+    starts from), and its items."""
     norm = normalize(page)
     ntext = norm.text
-    cands = classify(ntext, segment(ntext))
+    blocks = segment(ntext)
+    cands = classify(ntext, blocks)
+    prepared = (norm, blocks, cands)
     if not cands:
-        return [PageItem(kind="text", span=Span(0, len(page)), text=page)] if page else []
+        return prepared, (
+            [PageItem(kind="text", span=Span(0, len(page)), text=page)] if page else [])
     ranges = _report_ranges(ntext, cands)
     raw: list[tuple[str, int, int]] = []  # (kind, first, stop) in candidate indices
     pos = 0
@@ -157,7 +165,7 @@ def split(text: str | bytes) -> list[PageItem]:
         span = Span(start, end)
         items.append(PageItem(kind=kind, span=span, text=span.slice(page),
                               title=_item_title(ntext, cands[first:stop])))
-    return items
+    return prepared, items
 
 
 def _looks_like_report(ntext: str, cands: list[Candidate]) -> bool:
@@ -183,6 +191,20 @@ def parse_many(text: str | bytes, *, source: str | None = None) -> list[Report]:
     page = _as_text(text)
     return [
         _parse_text(item.text, source=source, offset=item.span.start)
-        for item in split(page)
+        for item in _split(page)[1]
         if item.is_report
     ]
+
+
+def parse_page(text: str | bytes, *, source: str | None = None) -> list[Report]:
+    """:func:`parse_many` when the page holds two or more work reports, else
+    ``[parse(text)]`` (the whole text, chrome kept as boilerplate) — for batch jobs that do not
+    know what a file holds. The page is normalised and classified once, for both the split and
+    the parse of a single report (``split()`` followed by ``parse()`` would do it twice)."""
+    page = _as_text(text)
+    prepared, items = _split(page)
+    reports = [item for item in items if item.is_report]
+    if len(reports) >= 2:
+        return [_parse_text(item.text, source=source, offset=item.span.start)
+                for item in reports]
+    return [_parse_text(page, source=source, prepared=prepared)]
