@@ -500,7 +500,9 @@ class _Outline:
             if agree < 0.6:
                 continue
             bonus = 3 if agree >= 0.8 else 2
-            for i in group:
+            # from the last sibling back: moving a title end may insert a paragraph token
+            # after it, which shifts the indices of the siblings that follow
+            for i in reversed(group):
                 tok = self.tokens[i]
                 comma = self._comma(tok)
                 p = max(tok.options, key=lambda o: (o[1] + (bonus if o[0] - comma - 1 == common
