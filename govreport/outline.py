@@ -88,6 +88,8 @@ class Finding:
 _FRONT_KINDS = {TokenKind.TITLE, TokenKind.META, TokenKind.SPEAKER, TokenKind.OPENING,
                 TokenKind.SALUTATION, TokenKind.BOILERPLATE}
 _FRONT_SCAN = 16  # the opening formula is looked for among the first blocks
+_ENDS_PART = frozenset({TokenKind.PART_HEADING, TokenKind.CLOSING_HEADING,
+                        TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING})
 _BACK_HEADINGS = frozenset({TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
                             TokenKind.CLOSING_HEADING})
 _CLOSING_OR_BACK = _BACK_HEADINGS | {TokenKind.CLOSING_START}
@@ -345,10 +347,10 @@ class _Outline:
         nxt: int | None = None
         for i in range(len(self.cands) - 1, front - 1, -1):
             cand = self.cands[i]
-            if cand.kind == TokenKind.PART_HEADING or (
+            if cand.kind in _ENDS_PART or (
                 cand.kind == TokenKind.BARE and kinds.is_part_title(self._title(cand))
             ):
-                nxt = None
+                nxt = None  # the numbering of the part ends here (1. of a glossary is not it)
             elif cand.kind == TokenKind.CHAPTER_HEADING and cand.family != "di":
                 nxt = cand.ordinal
             out[i] = nxt

@@ -33,3 +33,13 @@ def test_parallel_titles_survive_a_paragraph_inserted_before_a_later_sibling() -
             + head.format("二") + "要深化重点领域改革，持续优化营商环境。\n"
             + head.format("三") + "今年要坚持稳中求进，推动经济实现质的有效提升和量的合理增长。\n")
     assert subs(govreport.parse(text)) == [[1, 2, 3]]
+
+
+def test_glossary_numbering_does_not_continue_the_last_parts_subsections() -> None:
+    """recovery: the last subsection had lost its numeral; the glossary's ``1.一网通办：…``
+    was taken as the next subsection numeral (1 after 1: no gap), so the unnumbered heading
+    was not inferred. Back matter ends a part's numbering."""
+    text = ("一、2026年工作安排\n今年要坚持稳中求进。\n1.坚持创新驱动，培育发展新动能\n一是完善基础设施；二是培育龙头企业。\n"
+            "推进城乡融合，提升城市功能品质\n一是完善基础设施；二是培育龙头企业。\n"
+            "名词解释\n1.一网通办：政务服务事项在一个平台上办理。\n")
+    assert subs(govreport.parse(text)) == [[1, 2], []]
