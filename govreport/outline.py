@@ -269,7 +269,10 @@ class _Outline:
                     chap_ord, chap_family, nested = 0, None, set()
                     continue
                 nxt = next_chapter[i + 1] if i + 1 < len(next_chapter) else None
-                followed = i + 1 < len(cands) and cands[i + 1].kind in (
+                j = i + 1  # the body that follows, past a page break's chrome
+                while j < len(cands) and cands[j].kind == TokenKind.BOILERPLATE:
+                    j += 1
+                followed = j < len(cands) and cands[j].kind in (
                     TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION)
                 plausible = 6 <= len(title) <= 44 and followed and not _LEAD_IN.search(title)
                 if plausible and (in_part or parts == 0) and (

@@ -43,3 +43,13 @@ def test_glossary_numbering_does_not_continue_the_last_parts_subsections() -> No
             "推进城乡融合，提升城市功能品质\n一是完善基础设施；二是培育龙头企业。\n"
             "名词解释\n1.一网通办：政务服务事项在一个平台上办理。\n")
     assert subs(govreport.parse(text)) == [[1, 2], []]
+
+
+def test_page_break_between_an_unnumbered_heading_and_its_body() -> None:
+    """recovery: a first subsection truncated to ``）…`` and followed by a pager line
+    (上一页 [1] [2] 下一页) before its body was not inferred — "is it followed by a body?"
+    looked at the chrome line. Chrome is skipped."""
+    text = ("一、2025年工作回顾\n一是完善基础设施；二是培育龙头企业。\n）创新驱动持续优化\n"
+            "上一页 [1] [2] [7] 下一页\n一是完善基础设施；二是培育龙头企业。\n（二）营商环境明显改善\n"
+            "过去一年，新登记市场主体12户。\n")
+    assert subs(govreport.parse(text)) == [[1, 2]]
