@@ -315,14 +315,18 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     filled = [i for i, line in enumerate(stripped) if line]
     gaps = sum(1 for a, b in itertools.pairwise(filled) if b - a > 1)
     blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
+    # widths in display columns: a hard-wrapped line is full in width, and a line with
+    # digits or Latin letters holds more characters than one of Han characters only
+    columns = {i: 2 * len(stripped[i]) - len(stripped[i].encode("ascii", "ignore"))
+               for i in filled}
     lengths: dict[int, int] = {}
-    for i in filled:
-        lengths[len(stripped[i])] = lengths.get(len(stripped[i]), 0) + 1
+    for w in columns.values():
+        lengths[w] = lengths.get(w, 0) + 1
     wrap_width = 0
     if lengths and not blank_separated:
         width_, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
-        near = sum(c for w, c in lengths.items() if abs(w - width_) <= 1)
-        if width_ >= 16 and count >= 5 and near * 2 >= len(filled):
+        near = sum(c for w, c in lengths.items() if abs(w - width_) <= 2)
+        if width_ >= 32 and count >= 5 and near * 2 >= len(filled):
             wrap_width = width_
     runs: Deletions = []
     for a, b in itertools.pairwise(filled):
@@ -335,7 +339,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if not join and blank_separated:
             # link-split lines of a page: chrome may join chrome (a licence split by links)
             join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))
-        elif not join and wrap_width and len(prev) >= wrap_width - 1:
+        elif not join and wrap_width and columns[a] >= wrap_width - 2:
             # a hard-wrapped text: a full line continues unless the next line is indented
             join = lines[b][1][:1] not in " \t" and not (_structural(prev) or _structural(nxt))
         if join:

@@ -53,3 +53,17 @@ def test_page_break_between_an_unnumbered_heading_and_its_body() -> None:
             "上一页 [1] [2] [7] 下一页\n一是完善基础设施；二是培育龙头企业。\n（二）营商环境明显改善\n"
             "过去一年，新登记市场主体12户。\n")
     assert subs(govreport.parse(text)) == [[1, 2]]
+
+
+def test_hard_wrapped_lines_are_full_in_width_not_in_characters() -> None:
+    """recovery: in a hard-wrapped text the lines with digits (…增长0.5%，规模) hold more
+    characters than the lines of Han characters only, so no line length was typical, the
+    lines were not joined, and a wrapped line 坚持依法行政，自觉接受人大法律监 became an
+    unnumbered subsection heading. Line widths are measured in display columns."""
+    text = ("一、2001年工作安排\n一是完善基础设施；二是培育龙头企\n业。\n今年全市经济社会发展的主要预期目\n"
+            "标是：地区生产总值增长0.5%，规模\n以上工业增加值增长0.5%，固定资产\n投资增长0.5%。\n"
+            "（一）围绕建设人民满意政府，全面加强自身建设\n坚持依法行政，自觉接受人大法律监\n"
+            "督和政协民主监督。\n一是完善基础设施；二是培育龙头企\n业。")
+    report = govreport.parse(text)
+    assert subs(report) == [[1]]
+    assert "标是：地区生产总值增长0.5%，规模以上工业增加值" in report.sections[0].children[2].text
