@@ -3,13 +3,16 @@
 Usage::
 
     python benchmarks/bench.py [--corpus DIR] [--seeds DIR] [--rounds N] [--quick]
+                               [--skip stages|scaling|memory|batch]
 
 ``--corpus`` defaults to ``../shared/corpus`` (every ``*.txt`` below it) and ``--seeds`` to
 ``../shared/seeds`` (``$GOVREPORT_SHARED`` overrides ``../shared``). Without them the bundled
 ``examples/sample_report.txt`` is used, repeated to 2 MB (500 copies, each parsed as a report).
-Everything is measured on the same bytes in one run; throughput is MB/s of UTF-8 input
-(1 MB = 10**6 bytes), taken from the best of ``--rounds`` rounds (the machine is shared, the
-best round is the one least disturbed). This is a script, not a test: nothing here asserts.
+
+Everything is measured on the same bytes in one run. Throughput is MB/s of UTF-8 input
+(1 MB = 10**6 bytes) from the best of ``--rounds`` rounds, in wall time and in CPU time of this
+process: on a shared machine the two differ, and the CPU figure is the one that other processes
+disturb least. This is a script, not a test: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import argparse
 import functools
 import gc
 import itertools
+import math
 import os
 import platform
 import re
@@ -91,51 +95,67 @@ class Inputs:
 # --------------------------------------------------------------------------- timing
 
 
-def best_of(rounds: int, fn: Callable[[], Any]) -> float:
-    """Best wall time of ``rounds`` calls of ``fn`` (seconds)."""
-    best = float("inf")
+class Timing:
+    """Best wall and best CPU seconds over the rounds (taken independently)."""
+
+    __slots__ = ("cpu", "wall")
+
+    def __init__(self) -> None:
+        self.wall = math.inf
+        self.cpu = math.inf
+
+    def add(self, wall: float, cpu: float) -> None:
+        self.wall = min(self.wall, wall)
+        self.cpu = min(self.cpu, cpu)
+
+
+def timed(rounds: int, fn: Callable[[], Any]) -> Timing:
+    best = Timing()
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best.add(time.perf_counter() - w0, time.process_time() - c0)
     return best
 
 
-def time_each(rounds: int, texts: Sequence[str], fn: Callable[[str], Any]) -> tuple[float, float]:
-    """``(best round total, median over texts of each text's best time)`` in seconds."""
-    per_text = [float("inf")] * len(texts)
-    best_total = float("inf")
+def timed_each(rounds: int, texts: Sequence[str],
+               fn: Callable[[str], Any]) -> tuple[Timing, float]:
+    """Best round total, and the median over texts of each text's best wall time."""
+    per_text = [math.inf] * len(texts)
+    total = Timing()
     for _ in range(rounds):
-        total = 0.0
+        wall = cpu = 0.0
         for i, text in enumerate(texts):
-            t0 = time.perf_counter()
+            w0, c0 = time.perf_counter(), time.process_time()
             fn(text)
-            dt = time.perf_counter() - t0
-            total += dt
-            per_text[i] = min(per_text[i], dt)
-        best_total = min(best_total, total)
-    return best_total, statistics.median(per_text)
+            dw, dc = time.perf_counter() - w0, time.process_time() - c0
+            wall += dw
+            cpu += dc
+            per_text[i] = min(per_text[i], dw)
+        total.add(wall, cpu)
+    return total, statistics.median(per_text)
 
 
 def limit_pass(texts: Sequence[str]) -> int:
     return sum(len(HEADING_LINE.findall(t)) for t in texts)
 
 
-def throughput_line(label: str, nbytes: int, seconds: float, median: float | None,
-                    count: str, limit: float | None) -> None:
-    rate = mb(nbytes) / seconds
-    med = f"  median {median * 1000:7.2f} ms/report" if median is not None else ""
+def throughput_line(label: str, nbytes: int, t: Timing, median: float | None, count: str,
+                    limit: Timing | None) -> None:
+    med = f"  median {median * 1000:6.2f} ms/report" if median is not None else ""
     lim = ""
     if limit is not None:
-        lim = f"  | limit {mb(nbytes) / limit:6.0f} MB/s, parse/limit {seconds / limit:5.0f}×"
-    print(f"  {label:<34s} {mb(nbytes):6.2f} MB {count:>12s}  {rate:6.2f} MB/s{med}{lim}")
+        lim = (f"  | limit {mb(nbytes) / limit.wall:4.0f} MB/s, "
+               f"parse/limit {t.wall / limit.wall:4.0f}×")
+    print(f"  {label:<34s} {mb(nbytes):5.2f} MB {count:>11s}  {mb(nbytes) / t.wall:6.2f} MB/s "
+          f"(CPU {mb(nbytes) / t.cpu:6.2f}){med}{lim}")
 
 
 # --------------------------------------------------------------------------- sections
 
 
 def cold_start() -> None:
-    """Import time and first parse (grammar tables, regexes, OpenCC) in a fresh interpreter."""
+    """Import time and first parses in a fresh interpreter."""
     code = (
         "import time; t0 = time.perf_counter(); import govreport; t1 = time.perf_counter();"
         "govreport.parse('各位代表：\\n现在，我代表市人民政府向大会报告工作。\\n一、回顾\\n过去一年。');"
@@ -149,34 +169,31 @@ def cold_start() -> None:
     if out.returncode != 0:
         print(f"  cold start failed: {out.stderr.strip()[-300:]}")
         return
-    imp, first, trad = out.stdout.split()
-    print(f"  import govreport {imp} ms; first parse {first} ms; first traditional parse "
-          f"{trad} ms (fresh interpreter: grammar, regexes, OpenCC tables)")
+    imp, first, second = out.stdout.split()
+    print(f"  import govreport {imp} ms; first parse {first} ms (builds the grammar tables, "
+          f"compiles patterns, loads OpenCC and the traditional-character table); next parse "
+          f"(traditional) {second} ms")
 
 
-def section_throughput(inp: Inputs, rounds: int) -> dict[str, float]:
+def section_throughput(inp: Inputs, rounds: int) -> None:
     import govreport
 
-    header("throughput (end to end, one process)")
-    results: dict[str, float] = {}
+    header("throughput (end to end, one process; wall MB/s, CPU MB/s in brackets)")
     for text in inp.corpus[:3]:
         govreport.parse(text)  # warm up: grammar, OpenCC, caches
 
     nbytes = sum(utf8_len(t) for t in inp.corpus)
-    total, median = time_each(rounds, inp.corpus, govreport.parse)
-    limit = best_of(rounds, lambda: limit_pass(inp.corpus))
+    total, median = timed_each(rounds, inp.corpus, govreport.parse)
+    limit = timed(rounds, lambda: limit_pass(inp.corpus))
     throughput_line("parse() corpus", nbytes, total, median, f"{len(inp.corpus)} reports", limit)
-    results["corpus"] = mb(nbytes) / total
-    results["corpus_limit_ratio"] = total / limit
 
     if inp.seed001 is not None:
         page = inp.seed001
         n_reports = len(govreport.parse_many(page))
-        t = best_of(rounds, lambda: govreport.parse_many(page))
-        lim = best_of(rounds, lambda: limit_pass([page]))
-        throughput_line("parse_many() seed 001", utf8_len(page), t, t / max(1, n_reports),
+        t = timed(rounds, lambda: govreport.parse_many(page))
+        lim = timed(rounds, lambda: limit_pass([page]))
+        throughput_line("parse_many() seed 001", utf8_len(page), t, t.wall / max(1, n_reports),
                         f"{n_reports} reports", lim)
-        results["seed001"] = mb(utf8_len(page)) / t
     else:
         print("  parse_many() seed 001: seeds not found, skipped")
 
@@ -185,20 +202,63 @@ def section_throughput(inp: Inputs, rounds: int) -> dict[str, float]:
 
         trad = "\n".join([inp.seed002] * 8)
         simp = _t2s(trad)
-        t_trad = best_of(rounds, lambda: govreport.parse(trad))
-        t_simp = best_of(rounds, lambda: govreport.parse(simp))
-        lim = best_of(rounds, lambda: limit_pass([trad]))
+        t_trad = timed(rounds, lambda: govreport.parse(trad))
+        t_simp = timed(rounds, lambda: govreport.parse(simp))
+        lim = timed(rounds, lambda: limit_pass([trad]))
         throughput_line("parse() traditional (seed 002 ×8)", utf8_len(trad), t_trad, None,
                         "1 text", lim)
-        throughput_line("parse() same text, simplified", utf8_len(simp), t_simp, None,
+        throughput_line("parse() the same text in simplified", utf8_len(simp), t_simp, None,
                         "1 text", None)
-        rate_trad = mb(utf8_len(trad)) / t_trad
-        results["traditional"] = rate_trad
-        print(f"  traditional vs its simplified twin: {t_trad / t_simp:.2f}× the time; "
-              f"vs the corpus: {results['corpus'] / rate_trad:.2f}× slower per MB")
+        rate_trad = mb(utf8_len(trad)) / t_trad.cpu
+        print(f"  traditional / simplified twin: {t_trad.cpu / t_simp.cpu:.2f}× the CPU time; "
+              f"per MB vs the corpus: {mb(nbytes) / total.cpu / rate_trad:.2f}× slower")
     else:
         print("  traditional (seed 002): seeds not found, skipped")
-    return results
+
+
+def section_stages(inp: Inputs, rounds: int) -> None:
+    """Where the time goes: each stage of ``parse()`` on the corpus (private APIs)."""
+    header("stages of parse() on the corpus (sum over reports of each one's best CPU time)")
+    try:
+        import importlib
+
+        from govreport import api, classify, extract, outline, segment
+
+        normalize = importlib.import_module("govreport.normalize")
+    except ImportError as exc:  # pragma: no cover - internals moved
+        print(f"  skipped: {exc}")
+        return
+    totals: dict[str, float] = {}
+
+    def run(name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        result = None
+        best = math.inf
+        for _ in range(rounds):
+            c0 = time.process_time()
+            result = fn(*args)
+            best = min(best, time.process_time() - c0)
+        totals[name] = totals.get(name, 0.0) + best
+        return result
+
+    for text in inp.corpus:
+        norm = run("normalize", normalize.normalize, text)
+        blocks = run("segment", segment.segment, norm.text)
+        cands = run("classify", classify.classify, norm.text, blocks)
+        tokens, findings = run("outline", outline.recover, norm.text, cands)
+        sections = run("grammar + transform", _build, api, norm, tokens, findings)
+        run("diagnostics", api._diagnostics, norm, tokens, findings)
+        run("extract", extract.extract, text, norm, sections)
+    whole = sum(totals.values())
+    nbytes = sum(utf8_len(t) for t in inp.corpus)
+    for name, seconds in totals.items():
+        print(f"  {name:<22s} {seconds * 1000:7.1f} ms  {seconds / whole * 100:4.0f}%")
+    core = whole - totals["extract"]
+    print(f"  {'all':<22s} {whole * 1000:7.1f} ms  = {mb(nbytes) / whole:.1f} MB/s; without "
+          f"extraction {core * 1000:.1f} ms = {mb(nbytes) / core:.1f} MB/s")
+
+
+def _build(api: Any, norm: Any, tokens: Any, findings: Any) -> Any:
+    return api._build(norm, tokens, list(findings))  # a copy: _build appends to findings
 
 
 def one_line(text: str) -> str:
@@ -213,22 +273,20 @@ def scaling_row(label: str, make: Callable[[int], str], sizes: Sequence[int],
     times = []
     for k in sizes:
         text = make(k)
-        t = best_of(rounds, functools.partial(govreport.parse, text))
-        times.append(t)
-        print(f"  {label:<36s} ×{k:<3d} {len(text):>10,d} chars {t * 1000:9.1f} ms")
+        t = timed(rounds, functools.partial(govreport.parse, text))
+        times.append(t.cpu)
+        print(f"  {label:<36s} ×{k:<3d} {len(text):>10,d} chars {t.wall * 1000:8.1f} ms "
+              f"(CPU {t.cpu * 1000:8.1f} ms)")
     ratios = [
-        (b / a) ** (1 / _log2(sizes[i + 1] / sizes[i]))
+        (b / a) ** (1 / math.log2(sizes[i + 1] / sizes[i]))
         for i, (a, b) in enumerate(itertools.pairwise(times))
     ]
-    overall = (times[-1] / times[0]) ** (1 / _log2(sizes[-1] / sizes[0]))
     steps = ", ".join(f"×{sizes[i]}→×{sizes[i + 1]}: {r:.2f}" for i, r in enumerate(ratios))
-    print(f"  {'':<36s} ratio per doubling {steps}; overall {overall:.2f} (linear = 2.00)")
-
-
-def _log2(x: float) -> float:
-    import math
-
-    return math.log2(x)
+    overall = ""
+    if len(ratios) > 1:
+        rate = (times[-1] / times[0]) ** (1 / math.log2(sizes[-1] / sizes[0]))
+        overall = f"; overall {rate:.2f}"
+    print(f"  {'':<36s} CPU time ratio per doubling {steps}{overall} (linear = 2.00)")
 
 
 #: the worst inputs of issue 8 (reliability), at full size; ``n`` scales them down
@@ -259,7 +317,7 @@ def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
 def section_memory(inp: Inputs) -> None:
     import govreport
 
-    header("peak memory (tracemalloc, Python allocations during one parse, result kept)")
+    header("peak memory (tracemalloc: Python allocations during one parse, result kept)")
 
     def peak(fn: Callable[[], Any]) -> int:
         gc.collect()
@@ -300,7 +358,7 @@ def _batch_command() -> list[str] | None:
 
 
 def section_batch(inp: Inputs, quick: bool) -> None:
-    header("govreport batch --jobs 1 vs --jobs 2 (wall time, fresh processes)")
+    header("govreport batch --jobs 1 vs --jobs 2 (wall time of the command, best of 2)")
     cmd = _batch_command()
     if cmd is None:
         print("  not available yet: the `govreport batch` CLI (govreport/cli.py) has no "
@@ -316,21 +374,23 @@ def section_batch(inp: Inputs, quick: bool) -> None:
                 path = src / f"{k:03d}_{i:04d}.txt"
                 path.write_text(text, encoding="utf-8")
                 nbytes += utf8_len(text)
-        times = {}
-        for jobs in (1, 2):
-            out_dir = Path(tmp) / f"out{jobs}"
-            args = [*cmd, "--jobs", str(jobs), "--output", str(out_dir), str(src)]
-            t0 = time.perf_counter()
-            proc = subprocess.run(args, capture_output=True, text=True, check=False)
-            times[jobs] = time.perf_counter() - t0
-            if proc.returncode not in (0, 1):
-                print(f"  --jobs {jobs} failed ({proc.returncode}): {' '.join(args)}\n"
-                      f"  {proc.stderr.strip()[-400:]}")
-                return
+        times = {1: math.inf, 2: math.inf}
+        for _ in range(2):
+            for jobs in (1, 2):
+                out = Path(tmp) / f"out{jobs}.jsonl"
+                args = [*cmd, "--jobs", str(jobs), "--progress", "never", "--out", str(out),
+                        str(src)]
+                t0 = time.perf_counter()
+                proc = subprocess.run(args, capture_output=True, text=True, check=False)
+                times[jobs] = min(times[jobs], time.perf_counter() - t0)
+                if proc.returncode not in (0, 1):
+                    print(f"  --jobs {jobs} failed ({proc.returncode}): {' '.join(args)}\n"
+                          f"  {proc.stderr.strip()[-400:]}")
+                    return
         n_files = copies * len(inp.corpus)
         for jobs, t in times.items():
             print(f"  --jobs {jobs}: {t:6.2f} s for {n_files} files, {mb(nbytes):.1f} MB "
-                  f"({mb(nbytes) / t:.1f} MB/s including start-up and writing JSON)")
+                  f"({mb(nbytes) / t:.1f} MB/s, with start-up and writing JSON Lines)")
         print(f"  speed-up --jobs 2 over --jobs 1: {times[1] / times[2]:.2f}×")
 
 
@@ -338,16 +398,17 @@ def section_batch(inp: Inputs, quick: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus",
                         help="directory of report .txt files (default: ../shared/corpus)")
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds",
                         help="directory holding seed 001 and 002 (default: ../shared/seeds)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds per measurement")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds per measurement")
     parser.add_argument("--quick", action="store_true",
-                        help="fewer rounds, quarter-size hostile inputs, small batch")
+                        help="2 rounds, quarter-size hostile inputs, small batch")
     parser.add_argument("--skip", action="append", default=[],
-                        choices=["scaling", "memory", "batch"], help="leave a section out")
+                        choices=["stages", "scaling", "memory", "batch"],
+                        help="leave a section out (repeatable)")
     args = parser.parse_args(argv)
     rounds = 2 if args.quick else args.rounds
 
@@ -356,13 +417,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     import govreport
 
     inp = Inputs(args.corpus, args.seeds)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"govreport {govreport.__version__} benchmark — Python {platform.python_version()}, "
-          f"lark {lark.__version__}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}")
-    print(f"corpus: {inp.corpus_label}, {mb(sum(utf8_len(t) for t in inp.corpus)):.2f} MB UTF-8; "
-          f"best of {rounds} rounds")
+          f"lark {lark.__version__}, {os.cpu_count()} CPUs, load average {load}, "
+          f"{time.strftime('%Y-%m-%d %H:%M')}")
+    print(f"corpus: {inp.corpus_label}, {mb(sum(utf8_len(t) for t in inp.corpus)):.2f} MB "
+          f"UTF-8; best of {rounds} rounds")
     header("cold start")
     cold_start()
     section_throughput(inp, rounds)
+    if "stages" not in args.skip:
+        section_stages(inp, rounds)
     if "scaling" not in args.skip:
         section_scaling(inp, rounds, args.quick)
     if "memory" not in args.skip:
