@@ -491,7 +491,9 @@ class _Outline:
                 groups.append([])
             elif tok.kind == TokenKind.CHAPTER_HEADING and tok.options:
                 groups[-1].append(i)
-        for group in groups:
+        # from the last part back, and in a part from the last sibling back: moving a title
+        # end may insert a paragraph token after it, which shifts the indices that follow
+        for group in reversed(groups):
             if len(group) < 3:
                 continue
             lengths = []
@@ -505,8 +507,6 @@ class _Outline:
             if agree < 0.6:
                 continue
             bonus = 3 if agree >= 0.8 else 2
-            # from the last sibling back: moving a title end may insert a paragraph token
-            # after it, which shifts the indices of the siblings that follow
             for i in reversed(group):
                 tok = self.tokens[i]
                 comma = self._comma(tok)

@@ -67,3 +67,22 @@ def test_hard_wrapped_lines_are_full_in_width_not_in_characters() -> None:
     report = govreport.parse(text)
     assert subs(report) == [[1]]
     assert "标是：地区生产总值增长0.5%，规模以上工业增加值" in report.sections[0].children[2].text
+
+
+def test_parallel_titles_in_two_parts() -> None:
+    """recovery (crash): the same ``ValueError`` one level up — moving a title end in the
+    first part shifted the token indices of the second part's siblings."""
+    def heading(n: str, title: str, body: str) -> str:
+        return f"（{n}）{title}{body}\n"
+
+    plan = "坚持创新驱动，培育发展新动能"
+    law = "坚持依法行政，建设法治政府"
+    growth = "今年要坚持稳中求进，推动经济实现质的有效提升和量的合理增长。"
+    supervise = "坚持依法行政，自觉接受人大法律监督和政协民主监督。"
+    text = ("一、2001年工作安排一是完善基础设施；二是培育龙头企业。\n"
+            + heading("一", plan, "要深化重点领域改革，持续优化营商环境。")
+            + heading("二", plan, growth) + heading("三", plan, growth)
+            + "二、转变作风，坚持廉洁从政" + supervise + "\n"
+            + heading("一", law, supervise) + heading("二", law, supervise)
+            + heading("三", law, supervise))
+    assert subs(govreport.parse(text)) == [[1, 2, 3], [1, 2, 3]]
