@@ -316,17 +316,20 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     gaps = sum(1 for a, b in itertools.pairwise(filled) if b - a > 1)
     blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
     # widths in display columns: a hard-wrapped line is full in width, and a line with
-    # digits or Latin letters holds more characters than one of Han characters only
-    columns = {i: 2 * len(stripped[i]) - len(stripped[i].encode("ascii", "ignore"))
-               for i in filled}
+    # digits or Latin letters holds more characters than one of Han characters only; the
+    # indentation of a paragraph's first line is part of its width
+    columns = {}
+    for i in filled:
+        line = lines[i][1].rstrip()
+        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore"))
     lengths: dict[int, int] = {}
     for w in columns.values():
         lengths[w] = lengths.get(w, 0) + 1
     wrap_width = 0
     if lengths and not blank_separated:
-        width_, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+        width_, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
         near = sum(c for w, c in lengths.items() if abs(w - width_) <= 2)
-        if width_ >= 32 and count >= 5 and near * 2 >= len(filled):
+        if width_ >= 32 and near >= 5 and near * 2 >= len(filled):
             wrap_width = width_
     runs: Deletions = []
     for a, b in itertools.pairwise(filled):

@@ -86,3 +86,15 @@ def test_parallel_titles_in_two_parts() -> None:
             + heading("一", law, supervise) + heading("二", law, supervise)
             + heading("三", law, supervise))
     assert subs(govreport.parse(text)) == [[1, 2, 3], [1, 2, 3]]
+
+
+def test_indented_first_lines_of_a_hard_wrapped_text_are_full_lines() -> None:
+    """recovery: a hard-wrapped text whose paragraphs start with an indent (　　); measured
+    without it, every first line was short, too few lines had the typical width, nothing was
+    joined, and wrapped lines became unnumbered subsection headings."""
+    text = ("一、2001年工作安排\n　　一是完善基础设施；二是培育龙\n头企业；三是建设产业园区；四是扩\n大招商引资。\n"
+            "　　今年全市经济社会发展的主要预\n期目标是：地区生产总值增长0.5%左\n右。\n"
+            "（一）坚持创新驱动，培育发展新动能\n　　今年要坚持稳中求进，推动经济\n实现质的有效提升和量的合理增长。\n"
+            "今年要坚持稳中求进，推动经济实现\n质的有效提升和量的合理增长。\n"
+            "名词解释\n1.一网通办：政务服务事项在一个平台上办理。")
+    assert subs(govreport.parse(text)) == [[1], []]
