@@ -302,6 +302,10 @@ def _structural(line: str, chrome: bool = True) -> bool:
     return False
 
 
+_SENTENCE_ENDS = "。！？!?；;…:："
+_CLOSERS = "”’」』）)]"
+
+
 def unwrap(text: str) -> tuple[str, Deletions]:
     if "\n" not in text:
         return text, []
@@ -322,14 +326,18 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     for i in filled:
         line = lines[i][1].rstrip()
         columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore"))
+    # the typical width is that of the lines that break mid-sentence (what hard wrapping
+    # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence
     lengths: dict[int, int] = {}
-    for w in columns.values():
-        lengths[w] = lengths.get(w, 0) + 1
+    for i, w in columns.items():
+        if stripped[i].rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
+            lengths[w] = lengths.get(w, 0) + 1
     wrap_width = 0
     if lengths and not blank_separated:
         width_, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
-        near = sum(c for w, c in lengths.items() if abs(w - width_) <= 2)
-        if width_ >= 32 and near >= 5 and near * 2 >= len(filled):
+        open_near = sum(c for w, c in lengths.items() if abs(w - width_) <= 2)
+        near = sum(1 for w in columns.values() if abs(w - width_) <= 2)
+        if width_ >= 32 and open_near >= 5 and near * 2 >= len(filled):
             wrap_width = width_
     runs: Deletions = []
     for a, b in itertools.pairwise(filled):

@@ -98,3 +98,16 @@ def test_indented_first_lines_of_a_hard_wrapped_text_are_full_lines() -> None:
             "今年要坚持稳中求进，推动经济实现\n质的有效提升和量的合理增长。\n"
             "名词解释\n1.一网通办：政务服务事项在一个平台上办理。")
     assert subs(govreport.parse(text)) == [[1], []]
+
+
+def test_lines_of_equal_width_that_end_sentences_are_not_hard_wrapping() -> None:
+    """recovery: three equal lines 一是…。 and a heading of about their width looked like a
+    hard-wrapped text (5 lines near one width), so the lines were joined and a truncated
+    heading ）坚持… vanished into a paragraph. The typical width of hard wrapping is taken
+    from lines that break mid-sentence."""
+    items = "一是完善基础设施；二是培育龙头企业。\n"
+    text = ("——2001年1月1日在云溪市第十六届人民代表大会第四次会议上\n一、2001年工作安排\n" + items
+            + "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。\n）坚持创新驱动，培育发展新动能\n"
+            + items + "（二）坚持创新驱动，培育发展新动能\n" + items
+            + "（三）围绕建设人民满意政府，全面加强自身建设\n" + items)
+    assert subs(govreport.parse(text)) == [[], [1, 2, 3]]
