@@ -214,12 +214,14 @@ def detect_script(text: str) -> str:
     else:
         sample = text
     han = _count_han(sample)
-    latin = len(_LATIN_WORD.findall(sample))
     if han == 0:
-        return "en" if latin else "zh-Hans"
-    trad = len(sample) - len(_traditional_pattern().sub("", sample))
-    if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
-        return "zh-Hant"
+        return "en" if _LATIN_WORD.search(sample) else "zh-Hans"
+    # count traditional-only characters only as far as the verdict needs: a simplified text
+    # has (next to) none, a traditional one reaches the share within its first lines
+    for trad, _ in enumerate(_traditional_pattern().finditer(sample), 1):
+        if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
+            return "zh-Hant"
+    latin = len(_LATIN_WORD.findall(sample))
     if latin * 2 > han:
         return "mixed"
     return "zh-Hans"
