@@ -100,6 +100,11 @@ _COMPATIBLE = {frozenset({"paren_arabic", "arabic_dot"})}
 _ANNOUNCED = regex.compile(
     r"(?:以下|抓好|做好|抓实)[^。：:]{0,8}?(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})(?:个)?方面"
 )
+#: a sentence shaped like a subsection title inside a paragraph (``…。坚持改革，推动开放。``)
+#: (its first character is not a space, so the leading ``[ \t]*`` cannot trade characters with it)
+_SIBLING_SENTENCE = regex.compile(
+    r"(?<=[。！？!?])[ \t]*(?P<s>[^。！？!?；; \t][^。！？!?；;]{5,29}[。！？!?])"
+)
 _LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是为，,、]$")
 _TITLE_STRIP = "。：:；;，, \t"
 
@@ -373,19 +378,25 @@ class _Outline:
 
     # ------------------------------------------------------------------ hidden headings
 
-    def _siblings(self) -> list[Token]:
-        out = []
-        for tok in reversed(self.tokens):
+    def _siblings(self) -> tuple[list[Token], int]:
+        """The subsection headings of the last part so far, and the index after the last one."""
+        out: list[Token] = []
+        after = 0
+        tokens = self.tokens
+        for i in range(len(tokens) - 1, -1, -1):
+            tok = tokens[i]
             if tok.kind == TokenKind.PART_HEADING:
                 break
             if tok.kind == TokenKind.CHAPTER_HEADING:
+                if not out:
+                    after = i + 1
                 out.append(tok)
         out.reverse()
-        return out
+        return out, after
 
     def _hidden_headings(self, want: int, siblings: list[Token], lo_tok: int) -> int:
         """Split up to ``want`` sibling-shaped sentences out of the paragraphs after token
-        ``lo_tok``; return how many were found."""
+        ``lo_tok`` and before the next part; return how many were found."""
         prefixes = {t.title[:2] for t in siblings if len(t.title) >= 4}
         if not prefixes:
             return 0
@@ -393,6 +404,8 @@ class _Outline:
         i = lo_tok
         while i < len(self.tokens) and found < want:
             tok = self.tokens[i]
+            if tok.kind == TokenKind.PART_HEADING:
+                break  # a part's missing subsections are inside that part
             if tok.kind == TokenKind.PARA:
                 cut = self._sibling_sentence(tok, prefixes)
                 if cut is not None:
@@ -422,8 +435,7 @@ class _Outline:
 
     def _sibling_sentence(self, tok: Token, prefixes: set[str]) -> tuple[int, int] | None:
         text = self.text
-        for m in regex.finditer(r"(?<=[。！？!?])[ \t]*(?P<s>[^。！？!?；;]{6,30}[。！？!?])",
-                                text, pos=tok.start + 1, endpos=tok.end):
+        for m in _SIBLING_SENTENCE.finditer(text, tok.start + 1, tok.end):
             sentence = m.group("s")
             if sentence[:2] in prefixes and any(c in sentence for c in "，,"):
                 return m.start("s"), m.end("s")
@@ -432,17 +444,21 @@ class _Outline:
     def _fill_gap(self, last: int, new: int) -> int:
         """Subsections ``last+1 … new-1`` are missing: look for them in the text since the last
         subsection heading; return how many were found."""
-        siblings = self._siblings()
+        siblings, start_index = self._siblings()
         if not siblings:
             return 0
-        start_index = self.tokens.index(siblings[-1]) + 1
         found = self._hidden_headings(new - last - 1, siblings, start_index)
         self._number_hidden(start_index, last)
         return found
 
     def _number_hidden(self, from_index: int, last: int) -> None:
+        """Number the hidden subsection headings from token ``from_index`` to the next part."""
         o = last
-        for tok in self.tokens[from_index:]:
+        tokens = self.tokens
+        for i in range(from_index, len(tokens)):  # not a slice: no copy of the rest
+            tok = tokens[i]
+            if tok.kind == TokenKind.PART_HEADING:
+                break
             if tok.kind == TokenKind.CHAPTER_HEADING and tok.family == "hidden" \
                     and tok.ordinal is None:
                 o += 1
@@ -455,31 +471,36 @@ class _Outline:
 
     def _announced_counts(self) -> None:
         """A part that announces N subsections (重点抓好以下八方面工作) but shows fewer: look for
-        the missing ones after its last subsection."""
-        part_starts = [i for i, t in enumerate(self.tokens) if t.kind == TokenKind.PART_HEADING]
-        for pi, start in enumerate(part_starts):
-            end = part_starts[pi + 1] if pi + 1 < len(part_starts) else len(self.tokens)
-            chapters = [t for t in self.tokens[start:end] if t.kind == TokenKind.CHAPTER_HEADING]
+        the missing ones after its last subsection (one pass over the parts: a search that
+        found fewer than announced has already looked at the whole rest of its part)."""
+        tokens = self.tokens  # grows in place as hidden headings are split out
+        start = next((i for i, t in enumerate(tokens) if t.kind == TokenKind.PART_HEADING),
+                     len(tokens))
+        while start < len(tokens):
+            end = start + 1
+            while end < len(tokens) and tokens[end].kind != TokenKind.PART_HEADING:
+                end += 1
+            part_start, start = start, end
+            chapters = [i for i in range(part_start, end)
+                        if tokens[i].kind == TokenKind.CHAPTER_HEADING]
             if not chapters:
                 continue
-            first_chapter = self.tokens.index(chapters[0], start)
             announced = None
-            for tok in self.tokens[start:first_chapter]:
-                m = _ANNOUNCED.search(self.text, tok.start, tok.end)
+            for i in range(part_start, chapters[0]):
+                m = _ANNOUNCED.search(self.text, tokens[i].start, tokens[i].end)
                 if m:
                     n = m.group("n")
                     announced = int(n) if n.isdigit() else cjk_to_int(n)
-            last = chapters[-1].ordinal or len(chapters)
+            last = tokens[chapters[-1]].ordinal or len(chapters)
             if announced is None or announced <= last or announced > last + 3:
                 continue
-            after = self.tokens.index(chapters[-1], start) + 1
-            prefixes_from = chapters
-            found = self._hidden_headings(announced - last, prefixes_from, after)
+            after = chapters[-1] + 1
+            before = len(tokens)
+            found = self._hidden_headings(announced - last, [tokens[i] for i in chapters],
+                                          after)
             if found:
                 self._number_hidden(after, last)
-                # indices of later parts moved: recompute from scratch
-                self._announced_counts()
-                return
+                start += len(tokens) - before  # the next part moved by the inserted tokens
 
     def _parallel_titles(self) -> None:
         """Sibling subsection titles are parallel (优化产业生态，加快转型升级步伐 / 强化创新驱动，
