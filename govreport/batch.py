@@ -22,13 +22,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
-
-import attrs
+from typing import TypeVar
 
 from .api import parse
 from .decode import decode
-from .errors import GovReportError
 from .html import html_to_text
 from .models import Report
 from .split import parse_many, split
@@ -53,6 +50,7 @@ PathInput = str | os.PathLike[str]
 
 T = TypeVar("T")
 R = TypeVar("R")
+V = TypeVar("V")
 
 
 def iter_input_files(inputs: Iterable[PathInput] | PathInput) -> Iterator[Path]:
@@ -154,18 +152,16 @@ def ordered_map(
     if multiprocessing.get_start_method() == "fork":
         _warm_up()  # build the parser once here; forked workers inherit it
     executor = ProcessPoolExecutor(max_workers=jobs)
-    window: deque[tuple[T, Future[R | _Failure]]] = deque()
+    window: deque[tuple[T, Future[R]]] = deque()
     try:
         for item in items:
-            window.append((item, executor.submit(_guarded, func, item)))
+            window.append((item, executor.submit(func, item)))
             if len(window) >= 4 * jobs:
                 done, future = window.popleft()
-                value = _collect(future)
-                yield done, value
+                yield done, _collect(future)
         while window:
             done, future = window.popleft()
-            value = _collect(future)
-            yield done, value
+            yield done, _collect(future)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -175,53 +171,12 @@ def _warm_up() -> None:
     parse("各位代表：\n一、2025年工作回顾\n（一）经济平稳。\n一是稳增长。\n二、2026年工作安排\n")
 
 
-def _collect(future: Future[R | _Failure]) -> R | Exception:
+def _collect(future: Future[V]) -> V | Exception:
+    """The worker's result, or the exception it raised (govreport's errors pickle whole,
+    see ``GovReportError.__reduce__``), or the error of a worker that died."""
     try:
-        result = future.result()
-    except Exception as exc:  # the worker died, or the result could not be sent back
-        return exc
-    if isinstance(result, _Failure):
-        return result.rebuild()
-    return result
-
-
-def _guarded(func: Callable[[T], R], item: T) -> R | _Failure:
-    """Runs in the worker: exceptions come back as :class:`_Failure` (see there)."""
-    try:
-        return func(item)
+        return future.result()
     except Exception as exc:
-        return _Failure.of(exc)
-
-
-@attrs.frozen
-class _Failure:
-    """An exception on its way back from a worker process.
-
-    Exceptions whose ``__init__`` takes keyword-only arguments (``DecodeError(msg, offset=…)``)
-    cannot be unpickled the standard way, so the class, ``args`` and attributes travel apart and
-    the exception is rebuilt without calling ``__init__``.
-    """
-
-    cls: type[Exception]
-    args: tuple[Any, ...]
-    state: dict[str, Any]
-    text: str
-
-    @classmethod
-    def of(cls, exc: Exception) -> _Failure:
-        state = {k: v for k, v in vars(exc).items() if not k.startswith("__")}
-        return cls(type(exc), exc.args, state, error_message(exc))
-
-    def rebuild(self) -> Exception:
-        try:
-            try:
-                exc = self.cls(*self.args)  # OSError sets errno/strerror from its args
-            except TypeError:  # keyword-only arguments: skip __init__
-                exc = self.cls.__new__(self.cls)
-                exc.args = self.args
-            exc.__dict__.update(self.state)
-        except Exception:  # pragma: no cover - exotic exception classes
-            return GovReportError(self.text)
         return exc
 
 

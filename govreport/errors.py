@@ -19,7 +19,22 @@ __all__ = [
 
 
 class GovReportError(Exception):
-    """Base class of every exception raised by govreport."""
+    """Base class of every exception raised by govreport.
+
+    Subclasses take keyword-only details; ``__reduce__`` keeps them through pickling, so an
+    error raised in a worker process (``parse_files(..., jobs=N)``) arrives whole.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        details = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        return (_rebuild, (type(self), str(self), details))
+
+
+def _rebuild(cls: type[GovReportError], message: str, details: dict[str, object]) -> GovReportError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(details)
+    return error
 
 
 class DecodeError(GovReportError, ValueError):

@@ -84,3 +84,19 @@ def test_find_and_walk() -> None:
     assert nodes[0] is report.sections[0]
     assert [type(n).__name__ for n in report.leaves()] == [
         "Paragraph", "Paragraph", "Heading", "Paragraph"]
+
+
+def test_errors_survive_pickling_with_their_details() -> None:
+    import pickle
+
+    errors = [
+        DecodeError("bad byte", offset=3, encodings=("utf-8",)),
+        InputTooLarge("too big", size=5, limit=1),
+        OutlineError("oops", code="outline_error", start=1, end=2, line=1, column=2,
+                     context="x\n^"),
+    ]
+    for error in errors:
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert str(back) == str(error)
+        assert vars(back) == vars(error)
