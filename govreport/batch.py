@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .api import parse
 from .decode import decode
@@ -50,7 +50,6 @@ PathInput = str | os.PathLike[str]
 
 T = TypeVar("T")
 R = TypeVar("R")
-V = TypeVar("V")
 
 
 def iter_input_files(inputs: Iterable[PathInput] | PathInput) -> Iterator[Path]:
@@ -171,7 +170,7 @@ def _warm_up() -> None:
     parse("各位代表：\n一、2025年工作回顾\n（一）经济平稳。\n一是稳增长。\n二、2026年工作安排\n")
 
 
-def _collect(future: Future[V]) -> V | Exception:
+def _collect(future: Future[Any]) -> Any:
     """The worker's result, or the exception it raised (govreport's errors pickle whole,
     see ``GovReportError.__reduce__``), or the error of a worker that died."""
     try:
