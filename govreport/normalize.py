@@ -22,7 +22,9 @@ Steps, in order (``STEPS``; pass ``steps=`` to choose):
     (a simplified text passes through unchanged). OpenCC's ``t2s`` keeps code-point length; a line
     where it would not is converted character by character.
 ``width``
-    Full-width digits, letters and symbols → ASCII; U+3000, NBSP and other spaces → space; the
+    Full-width digits, letters and symbols → ASCII; U+3000, NBSP and other spaces (U+001C–001F
+    and U+1680 included: every ``str.isspace`` character but tab, form feed, vertical tab and
+    line breaks) → space; the
     ASCII marks ``, ; : ! ? ( )`` next to Han characters → their full-width forms (Chinese
     typography keeps full-width punctuation), so ``(一)`` and ``（一）`` read the same.
 ``unwrap``
@@ -254,7 +256,10 @@ def _to_simplified(text: str, found: str) -> tuple[str, Deletions]:
 _FOLD = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 for _keep in "！（），：；？":
     del _FOLD[ord(_keep)]
-_FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x200B))})
+#: every other character that ``str.isspace`` calls a space, except the layout controls tab,
+#: vertical tab and form feed (``patterns.SPACE``) and line breaks (the ``newlines`` step)
+_FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x200B),
+                               *range(0x1C, 0x20), 0x1680)})
 _WIDTH_TABLE = str.maketrans(_FOLD)
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 #: the leading lookahead lets the scanner skip to the next ASCII mark instead of trying the

@@ -101,9 +101,9 @@ _ANNOUNCED = regex.compile(
     r"(?:以下|抓好|做好|抓实)[^。：:]{0,8}?(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})(?:个)?方面"
 )
 #: a sentence shaped like a subsection title inside a paragraph (``…。坚持改革，推动开放。``)
-#: (its first character is not a space, so the leading ``[ \t]*`` cannot trade characters with it)
+#: (its first character is not a space, so the leading spaces cannot trade characters with it)
 _SIBLING_SENTENCE = regex.compile(
-    r"(?<=[。！？!?])[ \t]*(?P<s>[^。！？!?；; \t][^。！？!?；;]{5,29}[。！？!?])"
+    r"(?<=[。！？!?])[ \t\f\v]*(?P<s>[^。！？!?；; \t\f\v][^。！？!?；;]{5,29}[。！？!?])"
 )
 _LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是为，,、]$")
 _TITLE_STRIP = "。：:；;，, \t"
@@ -157,7 +157,7 @@ class _Outline:
                       f"heading numeral {what}; ordinal {ordinal} inferred from position",
                       cand.start, cand.title_end)
         body = cand.title_end
-        while body < cand.end and text[body] in " \t":
+        while body < cand.end and text[body] in patterns.SPACE:
             body += 1
         if body < cand.end:
             self.tokens.append(Token(TokenKind.PARA, body, cand.end))
@@ -415,13 +415,13 @@ class _Outline:
                     head.inferred_ordinal = True
                     head.family = "hidden"
                     rest_start = e
-                    while rest_start < tok.end and self.text[rest_start] in " \t":
+                    while rest_start < tok.end and self.text[rest_start] in patterns.SPACE:
                         rest_start += 1
                     new = [head]
                     if rest_start < tok.end:
                         new.append(Token(TokenKind.PARA, rest_start, tok.end))
                     before_end = s
-                    while before_end > tok.start and self.text[before_end - 1] in " \t":
+                    while before_end > tok.start and self.text[before_end - 1] in patterns.SPACE:
                         before_end -= 1
                     if before_end > tok.start:
                         tok.end = before_end
@@ -551,7 +551,7 @@ class _Outline:
         tok.end = p
         tok.title = self.text[tok.title_start : p].strip(_TITLE_STRIP)
         body = p
-        while body < block_end and self.text[body] in " \t":
+        while body < block_end and self.text[body] in patterns.SPACE:
             body += 1
         if nxt is not None and nxt.kind == TokenKind.PARA and nxt.start <= old_end + 2:
             nxt.start = body

@@ -84,6 +84,10 @@ ENCLOSED = {
 # Each heading pattern is anchored at the start of a block and captures the numeral in group
 # ``n``; the match ends where the title begins.
 
+#: the spaces of normalised text: normalisation folds every other ``str.isspace`` character to
+#: " " or "\n", and keeps form feed and vertical tab (page layout) as they are
+SPACE = " \t\f\v"
+
 _SP = r"[ \t]*"
 _CJK_N = r"[一二三四五六七八九十]{1,3}"
 

@@ -16,7 +16,7 @@ __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
 #: lines at least this long are searched for embedded headings
 RUN_ON_LENGTH = 1200
 
-_SPACE = " \t\f\v"
+_SPACE = patterns.SPACE
 
 
 class Block:

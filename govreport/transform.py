@@ -63,6 +63,13 @@ class _Leaves:
         last_visible: Token | None = None
         # leaf i runs from token i's start to token i+1's start: map each boundary once
         bounds = [0, *(to_src(tok.start) for tok in tokens[1:]), len(norm.source)]
+        if tokens and tokens[0].kind in _HEADINGS:
+            first = to_src(tokens[0].start)
+            if first and any(c.isspace() for c in norm.source[:first]):
+                # whitespace before a heading that opens the text: a leaf of its own (in the
+                # preamble), so that the heading's span starts at its numeral
+                self.leading.append(Paragraph(span=Span(0, first), text=""))
+                bounds[0] = first
         boilerplate = TokenKind.BOILERPLATE
         for i, tok in enumerate(tokens):
             span = Span(bounds[i], bounds[i + 1])

@@ -8,8 +8,10 @@ quadratic time shows there, and as a suite that suddenly takes minutes here.
 
 from __future__ import annotations
 
+import pytest
+
 import govreport
-from govreport import Report, Section, SectionKind, Subsection
+from govreport import Heading, Paragraph, Report, Section, SectionKind, Span, Subsection
 
 from .test_invariants import check_invariants
 
@@ -70,3 +72,32 @@ def test_many_parts_with_a_gap_in_their_subsection_numbering() -> None:
         assert hidden.title == "坚持改革，推动开放"
         assert hidden.heading is not None
         assert hidden.heading.numeral is None
+
+
+# --------------------------------------------------------------------------- whitespace
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" 1、:", "\t一、经济发展", "\n\n一、2024年工作回顾\n正文。", "\u3000（一）坚持创新\n正文。"],
+    ids=["space", "tab", "blank-lines", "ideographic-space"],
+)
+def test_whitespace_before_an_opening_heading_is_a_leaf_of_its_own(text: str) -> None:
+    report = parsed(text)
+    first, heading, *_ = report.leaves()
+    assert first == Paragraph(span=Span(0, len(text) - len(text.lstrip())), text="")
+    assert report.sections[0].kind == SectionKind.PREAMBLE
+    assert isinstance(heading, Heading)
+    assert heading.span.start == first.span.end
+
+
+@pytest.mark.parametrize("space", ["\x1c", "\x1d", "\x1e", "\x1f", "\u1680", "\x0c", "\x0b"])
+def test_every_python_whitespace_character_is_whitespace(space: str) -> None:
+    # str.isspace() characters that normalisation used to keep: alone, around a block, and
+    # between a heading's title and its body
+    assert [leaf.text for leaf in parsed(space).leaves()] == [""]
+    assert [leaf.text for leaf in parsed(f"{space}正文。{space}").leaves()] == ["正文。"]
+    report = parsed(f"一、总体要求。{space}正文很长很长。\n二、主要任务。{space}正文。")
+    assert report.outline() == [("annual_plan", 1), ("annual_plan", 2)]
+    assert [leaf.text for leaf in report.leaves()] == ["一、总体要求。", "正文很长很长。",
+                                                       "二、主要任务。", "正文。"]
