@@ -164,8 +164,17 @@ def _opencc() -> object:
     return opencc.OpenCC("t2s")
 
 
+#: lone surrogates (a ``str`` decoded with ``surrogateescape``/``surrogatepass``)
+_SURROGATES = re.compile("([\ud800-\udfff]+)")
+
+
 def _t2s(text: str) -> str:
-    return _opencc().convert(text)  # type: ignore[attr-defined, no-any-return]
+    convert = _opencc().convert  # type: ignore[attr-defined]
+    if _SURROGATES.search(text) is None:
+        return convert(text)  # type: ignore[no-any-return]
+    # OpenCC takes UTF-8, which cannot hold lone surrogates: convert around them
+    return "".join(piece if i % 2 else convert(piece)
+                   for i, piece in enumerate(_SURROGATES.split(text)))
 
 
 @functools.cache

@@ -101,3 +101,16 @@ def test_every_python_whitespace_character_is_whitespace(space: str) -> None:
     assert report.outline() == [("annual_plan", 1), ("annual_plan", 2)]
     assert [leaf.text for leaf in report.leaves()] == ["一、总体要求。", "正文很长很长。",
                                                        "二、主要任务。", "正文。"]
+
+
+# --------------------------------------------------------------------------- code points
+
+
+def test_lone_surrogates_in_a_traditional_text() -> None:
+    # OpenCC takes UTF-8, which cannot hold a lone surrogate: it used to raise
+    # UnicodeEncodeError; the text around them is converted, the surrogates are kept
+    text = "發展經濟\ud800，擴大開放\udfff。"
+    report = parsed(text)
+    assert report.text == text
+    assert [leaf.text for leaf in report.leaves()] == ["发展经济\ud800，扩大开放\udfff。"]
+    assert report.metadata.script == "zh-Hant"
