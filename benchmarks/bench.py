@@ -25,6 +25,7 @@ import math
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -387,34 +388,42 @@ def section_batch(inp: Inputs, copies: int) -> None:
         tiny = Path(tmp) / "tiny.txt"
         tiny.write_text("各位代表：\n一、回顾\n过去一年，经济平稳。\n", encoding="utf-8")
 
-        def run(jobs: int, target: Path) -> float | None:
+        def run(jobs: int, target: Path) -> tuple[float, float] | None:
+            """Wall seconds of the command and CPU seconds of its processes."""
             out = Path(tmp) / f"out{jobs}.jsonl"
             args = [*cmd, "--jobs", str(jobs), "--progress", "never", "--out", str(out),
                     str(target)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             proc = subprocess.run(args, capture_output=True, text=True, check=False)
             seconds = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             if proc.returncode not in (0, 1):
                 print(f"  --jobs {jobs} failed ({proc.returncode}): {' '.join(args)}\n"
                       f"  {proc.stderr.strip()[-400:]}")
                 return None
-            return seconds
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            return seconds, cpu
 
-        times = {1: math.inf, 2: math.inf}
+        times = {1: (math.inf, 0.0), 2: (math.inf, 0.0)}
         for _ in range(2):
             for jobs in (1, 2):
-                seconds = run(jobs, src)
-                if seconds is None:
+                result = run(jobs, src)
+                if result is None:
                     return
-                times[jobs] = min(times[jobs], seconds)
-        startup = min(run(1, tiny) or math.inf for _ in range(2))
+                times[jobs] = min(times[jobs], result)
+        startup = min((run(1, tiny) or (math.inf, 0.0))[0] for _ in range(2))
         n_files = copies * len(inp.corpus)
-        for jobs, t in times.items():
+        for jobs, (t, cpu) in times.items():
             print(f"  --jobs {jobs}: {t:6.2f} s for {n_files} files, {mb(nbytes):.1f} MB "
-                  f"({mb(nbytes) / t:.1f} MB/s, with start-up and writing JSON Lines)")
-        print(f"  speed-up --jobs 2 over --jobs 1: {times[1] / times[2]:.2f}× "
-              f"(start-up, one tiny file: {startup:.2f} s; without it "
-              f"{(times[1] - startup) / max(1e-9, times[2] - startup):.2f}×)")
+                  f"({mb(nbytes) / t:.1f} MB/s, with start-up and writing JSON Lines); "
+                  f"CPU {cpu:.2f} s, {cpu / t:.2f} cores busy on average")
+        times = {jobs: (t, 0.0) for jobs, (t, _) in times.items()}
+        one, two = times[1][0], times[2][0]
+        print(f"  speed-up --jobs 2 over --jobs 1: {one / two:.2f}× (start-up, one tiny file: "
+              f"{startup:.2f} s; without it {(one - startup) / max(1e-9, two - startup):.2f}×)")
+        if os.getloadavg()[0] > 0.5:
+            print("  (other processes were running: fewer than 2 cores were free for --jobs 2)")
 
 
 # --------------------------------------------------------------------------- main
