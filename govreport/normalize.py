@@ -353,7 +353,10 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         width_, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
         open_near = sum(c for w, c in lengths.items() if abs(w - width_) <= 2)
         near = sum(1 for w in columns.values() if abs(w - width_) <= 2)
-        if width_ >= 32 and open_near >= 5 and near * 2 >= len(filled):
+        # the widest of the typical widths: indented first lines (a folded 　　 indent is two
+        # columns narrower) may be the most common
+        widest = max(w for w in lengths if abs(w - width_) <= 2)
+        if widest >= 32 and open_near >= 5 and near * 2 >= len(filled):
             wrap_width = width_
     runs: Deletions = []
     for a, b in itertools.pairwise(filled):

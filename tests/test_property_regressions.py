@@ -111,3 +111,19 @@ def test_lines_of_equal_width_that_end_sentences_are_not_hard_wrapping() -> None
             + items + "（二）坚持创新驱动，培育发展新动能\n" + items
             + "（三）围绕建设人民满意政府，全面加强自身建设\n" + items)
     assert subs(govreport.parse(text)) == [[], [1, 2, 3]]
+
+
+def test_hard_wrapped_text_of_short_indented_paragraphs() -> None:
+    """recovery: in a hard-wrapped text of short paragraphs the indented first lines are the
+    most common width, two columns narrower after 　　 is folded to spaces (30, not 32): the
+    text was taken as not wrapped, and a wrapped line became an unnumbered subsection."""
+    two = "　　一是完善基础设施；二是培育龙\n头企业。\n"
+    three = "　　一是完善基础设施；二是培育龙\n头企业；三是建设产业园区；四是扩\n大招商引资。\n"
+    five = ("　　过去一年，全市地区生产总值完\n成10亿元，同比增长0.5%。过去一年\n"
+            "，全市地区生产总值完成10亿元，同\n比增长0.5%。过去一年，全市地区生\n"
+            "产总值完成10亿元，同比增长0.5%。\n")
+    bodies = [two, two, three, three, five, five, three + five]
+    text = ("一、2000年工作回顾\n" + two
+            + "".join(f"（{n}）创新驱动持续优化\n{b}" for n, b in zip("一二三四五六七", bodies))
+            + "二、2001年工作安排\n" + two + "三、加强政府自身建设\n" + two)
+    assert subs(govreport.parse(text)) == [[1, 2, 3, 4, 5, 6, 7], [], []]
