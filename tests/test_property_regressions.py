@@ -125,5 +125,5 @@ def test_hard_wrapped_text_of_short_indented_paragraphs() -> None:
     bodies = [two, two, three, three, five, five, three + five]
     text = ("一、2000年工作回顾\n" + two
             + "".join(f"（{n}）创新驱动持续优化\n{b}" for n, b in zip("一二三四五六七", bodies))
-            + "二、2001年工作安排\n" + two + "三、加强政府自身建设\n" + two)
+            + "二、2001年工作安排\n" + two * 3 + "三、加强政府自身建设\n" + two * 2)
     assert subs(govreport.parse(text)) == [[1, 2, 3, 4, 5, 6, 7], [], []]
