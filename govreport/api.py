@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
 import lark
 
 from . import diagnostics as diag
 from . import patterns
 from .classify import Candidate, TokenKind, classify
-from .decode import decode
+from .decode import MIXED, decode, decode_bytes
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
@@ -54,13 +55,18 @@ def parse(
     raise :class:`~govreport.InputTooLarge`; ``raise_on_error=True`` raises
     :class:`~govreport.OutlineError` for the first error-level diagnostic.
     """
-    decoded = _as_text(text)
+    info = decode_bytes(text) if isinstance(text, (bytes, bytearray, memoryview)) else None
+    decoded = _as_text(text) if info is None else info.text
     if max_chars is not None and len(decoded) > max_chars:
         raise InputTooLarge(
             f"input has {len(decoded)} characters, more than max_chars={max_chars}",
             size=len(decoded), limit=max_chars,
         )
     report = _parse_text(decoded, source=source)
+    if info is not None and info.encoding == MIXED:
+        mixed = diag.mixed_encoding(info.text, info.gb18030_lines, info.line_count)
+        report = attrs.evolve(report, diagnostics=sorted(
+            (*report.diagnostics, mixed), key=lambda d: (d.span.start, d.span.end, d.code)))
     if raise_on_error:
         _raise_first_error(report)
     return report
@@ -137,6 +143,7 @@ def _diagnostics(norm: NormalizedText, tokens: list[Token],
         span = Span(*f.source) if f.source else Span(to_src(f.start), to_src(f.end))
         out.append(Diagnostic(code=f.code, message=f.message, span=span,
                               severity=Severity(f.severity)))
+    out.extend(diag.input_diagnostics(norm.source))
     whole = Span(0, len(norm.source))
     if "script" in norm.applied:
         out.append(Diagnostic(code="script_converted",

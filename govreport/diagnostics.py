@@ -8,12 +8,24 @@ exception, unless the caller asks for ``raise_on_error=True``.
 from __future__ import annotations
 
 from . import patterns
-from .models import Severity
+from .models import Diagnostic, Severity, Span
 
-__all__ = ["CODES", "spam_spans"]
+__all__ = ["CODES", "input_diagnostics", "mixed_encoding", "spam_spans", "where"]
 
 #: code → (default severity, meaning)
 CODES: dict[str, tuple[Severity, str]] = {
+    # input
+    "mixed_encoding": (Severity.WARNING,
+                       "the bytes mix UTF-8 and GB18030 lines; each line was decoded on its own"),
+    "control_characters": (Severity.WARNING,
+                           "control characters such as NUL in the text (binary data, or UTF-16 "
+                           "without a byte-order mark); kept as text"),
+    "lone_surrogates": (Severity.WARNING,
+                        "lone surrogate code points in the str (decoded with surrogateescape?); "
+                        "kept as text"),
+    "html_input": (Severity.WARNING,
+                   "HTML source instead of text: lines of tags are boilerplate, tags inside "
+                   "lines stay in the text; convert the page with govreport.html.html_to_text"),
     # normalisation
     "script_converted": (Severity.INFO, "traditional script converted to simplified (OpenCC t2s)"),
     "pinyin_removed": (Severity.INFO, "pinyin annotations such as 領(lǐng) were removed"),
@@ -43,3 +55,57 @@ def spam_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     """Spans of suspected injected spam in ``text[start:end]`` (normalised offsets)."""
     return [m.span() for m in patterns.SPAM.finditer(text, start, len(text) if end is None
                                                      else end)]
+
+
+def where(text: str, pos: int) -> str:
+    """``line L, column C`` (1-based) of offset ``pos`` in ``text``, for messages."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return f"line {text.count(chr(10), 0, pos) + 1}, column {pos - line_start + 1}"
+
+
+def input_diagnostics(text: str) -> list[Diagnostic]:
+    """Diagnostics about the input as a whole (source offsets): control characters, lone
+    surrogates, HTML source. Each names how many there are and where the first one is."""
+    out = []
+    for code, pattern, what in (
+        ("control_characters", patterns.CONTROL_CHAR, "control character"),
+        ("lone_surrogates", patterns.LONE_SURROGATE, "lone surrogate"),
+    ):
+        first = pattern.search(text)
+        if first is None:
+            continue
+        count = len(pattern.findall(text, first.start()))
+        out.append(Diagnostic(
+            code=code,
+            message=f"{count} {what}{'s' if count > 1 else ''} in the text, the first "
+                    f"U+{ord(first.group()):04X} at offset {first.start()} "
+                    f"({where(text, first.start())}); kept as text",
+            span=Span(*first.span()), severity=CODES[code][0]))
+    tags = []
+    for m in patterns.HTML_TAG.finditer(text):
+        tags.append(m)
+        if len(tags) >= patterns.HTML_MIN_TAGS:
+            first = tags[0]
+            out.append(Diagnostic(
+                code="html_input",
+                message=f"the input looks like HTML source (a tag {first.group()[:40]!r} at "
+                        f"{where(text, first.start())}); lines of tags are kept as boilerplate, "
+                        "tags inside lines as text: convert the page with "
+                        "govreport.html.html_to_text() first",
+                span=Span(*first.span()), severity=CODES["html_input"][0]))
+            break
+    return out
+
+
+def mixed_encoding(text: str, gb18030_lines: tuple[tuple[int, int], ...],
+                   line_count: int) -> Diagnostic:
+    """The ``mixed_encoding`` diagnostic of bytes decoded line by line (``decode.MIXED``): its
+    span is the first line decoded as GB18030."""
+    start, end = gb18030_lines[0]
+    n = len(gb18030_lines)
+    return Diagnostic(
+        code="mixed_encoding",
+        message=f"the bytes mix encodings: {n} of {line_count} lines decoded as GB18030, the "
+                f"others as UTF-8; the first GB18030 line is line "
+                f"{text.count(chr(10), 0, start) + 1}",
+        span=Span(start, end), severity=CODES["mixed_encoding"][0])

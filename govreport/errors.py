@@ -40,14 +40,17 @@ def _rebuild(cls: type[GovReportError], message: str, details: dict[str, object]
 class DecodeError(GovReportError, ValueError):
     """Bytes that are not valid text in any supported encoding.
 
-    ``offset`` is the byte offset of the first byte that could not be decoded (under UTF-8,
-    the encoding tried first), ``encodings`` the encodings that were tried.
+    ``offset`` is the byte offset of the first byte that could not be decoded (under UTF-8 when
+    its line holds UTF-8 text before it, else under GB18030), ``line`` its 1-based line (``None``
+    after a UTF-16/32 byte-order mark), ``encodings`` the encodings that were tried.
     """
 
-    def __init__(self, message: str, *, offset: int, encodings: tuple[str, ...]) -> None:
+    def __init__(self, message: str, *, offset: int, encodings: tuple[str, ...],
+                 line: int | None = None) -> None:
         super().__init__(message)
         self.offset = offset
         self.encodings = encodings
+        self.line = line
 
 
 class InputTooLarge(GovReportError, ValueError):

@@ -209,6 +209,9 @@ BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         r"|投稿|企业入驻|招商中心|招商政策汇编"
     )),
     ("date", regex.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$")),
+    # HTML source passed as text: a line of nothing but tags (the text between tags stays text).
+    # Linear: a tag cannot contain < or >, so the repeat has one way to split a line.
+    ("markup", regex.compile(r"^(?:<(?:[/!]?[A-Za-z]|!--)[^<>\n]{0,500}>[ \t]*)+$")),
 )
 #: Blocks longer than this are never boilerplate by pattern (real paragraphs may cite a URL).
 BOILERPLATE_MAX_LEN = 160
@@ -219,3 +222,21 @@ SPAM = regex.compile(
     r"|(?:欧洲杯|世界杯|亚洲杯|NBA|英超)(?:投注|下注|买球|竞猜|押注)"
     r"|投注|下注网|博彩|赌场|百家乐|娱乐城|买球|真人视讯|老虎机|初恋直播|成人直播"
 )
+
+# --------------------------------------------------------------------------- broken input
+# Scanned once over the whole input (``diagnostics.input_diagnostics``).
+
+#: C0/C1 control characters other than tab, line feed, vertical tab, form feed, carriage
+#: return, U+001C–001F (spaces to ``str.isspace``) and U+0085 (a line break): binary data, or
+#: UTF-16 read without its byte-order mark.
+CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+#: Lone surrogates: a ``str`` made with ``errors="surrogateescape"`` or ``"surrogatepass"``.
+LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+#: An HTML tag or declaration (HTML source passed as text).
+HTML_TAG = regex.compile(
+    r"<(?:!(?i:doctype)|!--|/?(?i:html|head|body|div|p|br|span|table|tbody|thead|tr|td|th|ul|ol"
+    r"|li|h[1-6]|a|img|script|style|meta|link|title|strong|em|b|i|u|font|center|iframe|form"
+    r"|input|section|article|header|footer|nav|main)(?=[\s/>]))[^<>\n]{0,500}>?"
+)
+#: this many tags make the input HTML source
+HTML_MIN_TAGS = 3

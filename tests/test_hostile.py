@@ -8,10 +8,29 @@ quadratic time shows there, and as a suite that suddenly takes minutes here.
 
 from __future__ import annotations
 
+import codecs
+import itertools
+
 import pytest
 
 import govreport
-from govreport import Heading, Paragraph, Report, Section, SectionKind, Span, Subsection
+from govreport import (
+    Boilerplate,
+    DecodeError,
+    Diagnostic,
+    GovReportError,
+    Heading,
+    InputTooLarge,
+    Paragraph,
+    Report,
+    Section,
+    SectionKind,
+    Severity,
+    Span,
+    Subsection,
+)
+from govreport.decode import MIXED, decode
+from govreport.html import html_to_text
 
 from .test_invariants import check_invariants
 
@@ -114,3 +133,339 @@ def test_lone_surrogates_in_a_traditional_text() -> None:
     assert report.text == text
     assert [leaf.text for leaf in report.leaves()] == ["发展经济\ud800，扩大开放\udfff。"]
     assert report.metadata.script == "zh-Hant"
+
+
+def codes(report: Report) -> set[str]:
+    return {d.code for d in report.diagnostics}
+
+
+def diagnostic(report: Report, code: str) -> Diagnostic:
+    found = [d for d in report.diagnostics if d.code == code]
+    assert len(found) == 1, report.diagnostics
+    return found[0]
+
+
+def leaf_texts(report: Report) -> list[str]:
+    return [leaf.text for leaf in report.leaves()]
+
+
+# --------------------------------------------------------------------------- tiny input
+
+
+def test_empty_text() -> None:
+    report = parsed("")
+    assert report.sections == ()
+    assert report.diagnostics == ()
+    assert report.targets == ()
+
+
+def test_whitespace_only() -> None:
+    text = " \t\n\u3000\n\r\n\x0c "
+    report = parsed(text)
+    assert report.outline() == [("other", None)]
+    assert list(report.leaves()) == [Paragraph(span=Span(0, len(text)), text="")]
+    assert codes(report) == {"no_outline"}
+
+
+@pytest.mark.parametrize("char", ["x", "经", "一", "、", "（", "\x00", "\ud800", "\U0002a6a5"])
+def test_one_character(char: str) -> None:
+    report = parsed(char)
+    assert len(report.sections) == 1
+    [leaf] = report.leaves()
+    assert isinstance(leaf, Paragraph)
+    assert leaf.span == Span(0, 1)
+    assert leaf.text == char
+
+
+# --------------------------------------------------------------------------- not a report
+
+#: a short news article written for this test: paragraphs, a quotation, no outline at all
+NEWS = (
+    "本报讯（记者 王明）昨天上午，市图书馆新馆正式对外开放。新馆位于城东新区，建筑面积三万"
+    "平方米，设有阅览座位两千个。\n\n"
+    "开馆首日，不少市民早早来到馆前排队。退休教师李女士说：“以后看书方便多了。”\n\n"
+    "据介绍，新馆还将开设少儿阅读区和数字体验区，每周一闭馆。\n"
+)
+
+
+def test_text_without_an_outline() -> None:
+    report = parsed(NEWS)
+    assert report.outline() == [("other", None)]
+    leaves = list(report.leaves())
+    assert all(isinstance(leaf, Paragraph) for leaf in leaves)
+    assert [leaf.text[:4] for leaf in leaves] == ["本报讯（", "开馆首日", "据介绍，"]
+    assert "no_outline" in codes(report)
+    assert report.targets == ()
+    assert govreport.parse_many(NEWS) == []
+    assert [item.kind for item in govreport.split(NEWS)] == ["text"]
+
+
+#: a page's HTML source, passed to parse() as if it were text
+HTML = (
+    "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+    "<title>2025年政府工作报告</title>\n</head>\n<body>\n<div class=\"article\">\n"
+    "<p>各位代表：</p>\n<p>现在，我代表市人民政府向大会报告工作，请予审议。</p>\n"
+    "<p>一、2024年工作回顾</p>\n<p>过去一年，全市经济平稳增长。</p>\n"
+    "</div>\n</body>\n</html>\n"
+)
+
+
+def test_html_source_is_reported_and_its_tag_lines_are_boilerplate() -> None:
+    report = parsed(HTML)
+    html = diagnostic(report, "html_input")
+    assert html.severity == Severity.WARNING
+    assert html.span == Span(0, len("<!DOCTYPE html>"))
+    assert "line 1, column 1" in html.message
+    assert "html_to_text" in html.message
+    markup = [leaf.text for leaf in report.leaves()
+              if isinstance(leaf, Boilerplate) and leaf.reason == "markup"]
+    assert markup == ["<!DOCTYPE html>", "<html>", "<head>", '<meta charset="utf-8">',
+                      "</head>", "<body>", '<div class="article">', "</div>", "</body>",
+                      "</html>"]
+    assert not any(isinstance(leaf, Heading) for leaf in report.leaves())
+    # the way to parse a page: its text first (spans then refer to that text)
+    page = html_to_text(HTML)
+    text_report = parsed(page)
+    assert text_report.outline() == [("preamble", None), ("review", 1)]
+    assert "html_input" not in codes(text_report)
+
+
+def test_a_report_that_mentions_a_tag_is_not_html() -> None:
+    text = "一、2024年工作回顾\n网站首页加入<p>标签说明。\n"
+    assert "html_input" not in codes(parsed(text))
+
+
+# --------------------------------------------------------------------------- big and degenerate
+
+
+def test_fifty_thousand_lines_of_a_bare_numeral() -> None:
+    text = "一、\n" * 50_000
+    report = parsed(text)
+    leaves = list(report.leaves())
+    assert len(leaves) == 50_000
+    assert {type(leaf) for leaf in leaves} == {Paragraph}  # a numeral without a title
+    assert {leaf.text for leaf in leaves} == {"一、"}
+    assert report.outline() == [("preamble", None)]
+
+
+def test_two_million_characters_on_one_line() -> None:
+    text = "经济社会发展" * 333_334
+    report = parsed(text)
+    assert [leaf.text for leaf in report.leaves()] == [text]
+    assert report.outline() == [("other", None)]
+
+
+def test_two_million_characters_on_one_line_with_sentence_ends() -> None:
+    # a run-on line (>= segment.RUN_ON_LENGTH) is searched for embedded headings
+    text = "经济平稳增长，民生持续改善。" * 150_000
+    report = parsed(text)
+    assert leaf_texts(report) == [text]
+
+
+@pytest.mark.parametrize("brackets", [("（", "）"), ("(", ")"), ("《", "》"), ("[", "]")],
+                         ids=["full-width", "ascii", "book-title", "square"])
+def test_a_hundred_thousand_nested_brackets(brackets: tuple[str, str]) -> None:
+    opening, closing = brackets
+    text = opening * 100_000 + "经" + closing * 100_000
+    report = parsed(text)
+    [leaf] = report.leaves()
+    assert len(leaf.text) == len(text)
+
+
+def test_a_hundred_thousand_nested_brackets_on_lines() -> None:
+    text = "（\n" * 50_000 + "）\n" * 50_000
+    report = parsed(text)
+    assert "".join(leaf_texts(report)) == text.replace("\n", "")
+
+
+@pytest.mark.parametrize("sep", ["", "\n"], ids=["one-line", "lines"])
+def test_numeral_soup(sep: str) -> None:
+    text = ("一二三四五六七八九十、" + sep) * 20_000
+    report = parsed(text)
+    assert "".join(leaf_texts(report)) == text.replace("\n", "")
+    assert not any(isinstance(leaf, Heading) for leaf in report.leaves())
+
+
+def test_a_hundred_thousand_pinyin_annotations() -> None:
+    text = "经(jīng)" * 100_000
+    report = parsed(text)
+    assert leaf_texts(report) == ["经" * 100_000]
+    assert diagnostic(report, "pinyin_removed").message == "100000 pinyin annotations removed"
+
+
+def test_every_code_point_of_the_bmp() -> None:
+    text = "".join(map(chr, range(0x10000)))  # surrogates, controls, line breaks included
+    report = parsed(text)
+    assert report.text == text
+    assert diagnostic(report, "control_characters").span == Span(0, 1)  # U+0000
+    assert diagnostic(report, "lone_surrogates").span == Span(0xD800, 0xD801)
+
+
+def test_every_code_point_of_the_bmp_as_lines() -> None:
+    text = "\n".join(chr(c) for c in range(0x10000))
+    report = parsed(text)
+    assert report.text == text
+
+
+# --------------------------------------------------------------------------- broken code points
+
+
+def test_lone_surrogates_are_kept_and_reported() -> None:
+    text = "一、2024年工作回顾\n经济\udce4平稳增长。\ud800\n"
+    report = parsed(text)
+    assert report.outline() == [("review", 1)]
+    assert leaf_texts(report)[1] == "经济\udce4平稳增长。\ud800"
+    lone = diagnostic(report, "lone_surrogates")
+    assert lone.severity == Severity.WARNING
+    assert lone.span == Span(text.index("\udce4"), text.index("\udce4") + 1)
+    assert lone.message.startswith("2 lone surrogates in the text, the first U+DCE4 at offset 14 "
+                                   "(line 2, column 3)")
+
+
+def test_lone_surrogates_as_bytes_are_undecodable() -> None:
+    data = "一、经济".encode() + "\ud800".encode("utf-8", "surrogatepass") + "发展".encode()
+    with pytest.raises(DecodeError) as info:
+        govreport.parse(data)
+    assert info.value.offset == 12
+    assert info.value.line == 1
+    assert "ed a0 80" in str(info.value)
+    assert "byte offset 12 (line 1" in str(info.value)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["str", "bytes"])
+def test_nul_characters(as_bytes: bool) -> None:
+    text = "一、2024年工作回顾\n经济\x00平稳\x00增长。\n" + "\x00" * 1000
+    report = parsed(text.encode() if as_bytes else text)
+    assert report.text == text
+    assert report.outline() == [("review", 1)]
+    nul = diagnostic(report, "control_characters")
+    assert nul.span == Span(text.index("\x00"), text.index("\x00") + 1)
+    assert nul.message.startswith("1002 control characters in the text, the first U+0000")
+    assert "line 2, column 3" in nul.message
+
+
+# --------------------------------------------------------------------------- bytes
+
+
+@pytest.mark.parametrize(
+    ("data", "offset", "line"),
+    [
+        (b"\xff", 0, 1),
+        (b"\x80", 0, 1),
+        (b"abc\n\xfe\xfe\xfe", 6, 2),  # fe fe is a GB18030 pair, the last fe is not
+        ("一、总体要求\n".encode("gbk") * 3 + b"\x81\x7f", 39, 4),  # GBK, then a bad pair
+        ("一、总体要求\n".encode() * 3 + "经济".encode() + b"\xff", 63, 4),  # UTF-8, then 0xff
+        (b"\xef\xbb\xbf" + "经济".encode() + b"\xc0\x80", 9, 1),  # after a UTF-8 BOM
+    ],
+    ids=["ff", "80", "ascii-then-fe", "gbk-then-bad-pair", "utf8-then-ff", "utf8-bom"],
+)
+def test_bytes_valid_in_no_supported_encoding(data: bytes, offset: int, line: int) -> None:
+    with pytest.raises(DecodeError) as info:
+        govreport.parse(data)
+    error = info.value
+    assert (error.offset, error.line) == (offset, line)
+    assert f"byte offset {offset} (line {line}" in str(error)
+    assert data[offset : offset + 1].hex() in str(error)
+    assert isinstance(error, GovReportError)
+    assert isinstance(error, ValueError)
+    with pytest.raises(DecodeError):
+        govreport.parse_many(data)
+
+
+def test_bad_bytes_after_a_utf16_bom() -> None:
+    with pytest.raises(DecodeError) as info:
+        govreport.parse(codecs.BOM_UTF16_LE + "经济".encode("utf-16-le") + b"\x00\xd8")
+    assert info.value.offset == 6
+    assert info.value.line is None
+    assert "byte offset 6" in str(info.value)
+
+
+MIXED_PARTS = [("一、2024年工作回顾\n过去一年，经济平稳增长。\n", "utf-8"),
+               ("二、2025年工作安排\n今年要推动高质量发展。\n", "gbk"),
+               ("三、加强政府自身建设\n", "utf-8")]
+
+
+def test_mixed_encodings_are_decoded_line_by_line() -> None:
+    data = b"".join(text.encode(encoding) for text, encoding in MIXED_PARTS)
+    text = "".join(text for text, _ in MIXED_PARTS)
+    report = parsed(data)
+    assert report.text == text
+    assert report.outline() == [("review", 1), ("annual_plan", 2), ("self_improvement", 3)]
+    mixed = diagnostic(report, "mixed_encoding")
+    assert mixed.severity == Severity.WARNING
+    assert mixed.span == Span(text.index("二、"), text.index("\n", text.index("二、")))
+    assert mixed.message == ("the bytes mix encodings: 2 of 5 lines decoded as GB18030, the "
+                             "others as UTF-8; the first GB18030 line is line 3")
+    assert decode(data) == (text, MIXED)
+
+
+def test_a_gbk_text_whose_lines_look_like_utf8_stays_gbk() -> None:
+    # 一 in GBK is d2 bb, a valid two-byte UTF-8 sequence (U+04BB): still one encoding
+    text = "一\n二、经济发展\n一\n"
+    report = parsed(text.encode("gbk"))
+    assert report.text == text
+    assert "mixed_encoding" not in codes(report)
+
+
+# --------------------------------------------------------------------------- absurd numbers
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["全市生产总值增长99999999999999999999%", "税收收入增长-%", "居民收入增长5%%左右",
+     "增长" + "9" * 5000 + "%", "增长1e308%", "增长.%", "增长%5", "增长5%-%", "增长-5--6%",
+     "增长５．５％左右", "增长×%左右", "增长" + "5%、" * 10_000],
+)
+def test_absurd_numbers(statement: str) -> None:
+    # what extraction makes of them is its business; here: a report, nothing raised
+    text = f"一、2025年工作安排\n今年主要预期目标是：{statement}。\n"
+    report = parsed(text)
+    assert report.outline() == [("annual_plan", 1)]
+    assert isinstance(report.targets, tuple)
+    for target in report.targets:
+        assert 0 <= target.span.start <= target.span.end <= len(text)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_max_chars() -> None:
+    text = "经济平稳增长。" * 1000
+    assert govreport.parse(text, max_chars=len(text)).text == text
+    with pytest.raises(InputTooLarge) as info:
+        govreport.parse(text, max_chars=len(text) - 1)
+    assert (info.value.size, info.value.limit) == (7000, 6999)
+    assert str(info.value) == "input has 7000 characters, more than max_chars=6999"
+    assert isinstance(info.value, GovReportError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_max_chars_counts_decoded_characters() -> None:
+    data = "经济".encode() * 3  # 18 bytes, 6 characters
+    assert govreport.parse(data, max_chars=6).text == "经济" * 3
+    with pytest.raises(InputTooLarge):
+        govreport.parse(data, max_chars=5)
+
+
+def test_no_limit_by_default() -> None:
+    assert len(govreport.parse("经" * 3_000_000).text) == 3_000_000
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [NEWS, HTML, "一、\n" * 5000, "（" * 100_000, "经(jīng)" * 10_000,
+     ("现在，我代表市人民政府向大会报告工作。\n一、工作回顾\n正文。\n") * 2000],
+    ids=["news", "html", "bare-numerals", "brackets", "pinyin", "two-thousand-openings"],
+)
+def test_parse_many_and_split_on_hostile_pages(text: str) -> None:
+    reports = govreport.parse_many(text)
+    for report in reports:
+        check_invariants(report)
+        assert text[report.offset : report.offset + len(report.text)] == report.text
+    items = govreport.split(text)
+    assert items[0].span.start == 0
+    assert items[-1].span.end == len(text)
+    assert all(a.span.end == b.span.start for a, b in itertools.pairwise(items))
