@@ -322,6 +322,13 @@ _SENTENCE_ENDS = "。！？!?；;…:："
 _CLOSERS = "”’」』）)]"
 
 
+def _chrome_lines(stripped: list[str], filled: list[int]) -> int:
+    """How many lines are web chrome or page furniture (pagers, page numbers, source lines):
+    they are no part of the text's wrapping either way."""
+    return sum(1 for i in filled if len(stripped[i]) <= patterns.BOILERPLATE_MAX_LEN
+               and any(rule.search(stripped[i]) for _, rule in patterns.BOILERPLATE_RULES))
+
+
 def unwrap(text: str) -> tuple[str, Deletions]:
     if "\n" not in text:
         return text, []
@@ -356,7 +363,9 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         # the widest of the typical widths: indented first lines (a folded 　　 indent is two
         # columns narrower) may be the most common
         widest = max(w for w in lengths if abs(w - width_) <= 2)
-        if widest >= 32 and open_near >= 5 and near * 2 >= len(filled):
+        if widest >= 32 and open_near >= 5 and (
+            near * 2 >= len(filled) or near * 2 >= len(filled) - _chrome_lines(stripped, filled)
+        ):
             wrap_width = width_
     runs: Deletions = []
     for a, b in itertools.pairwise(filled):

@@ -127,3 +127,16 @@ def test_hard_wrapped_text_of_short_indented_paragraphs() -> None:
             + "".join(f"（{n}）创新驱动持续优化\n{b}" for n, b in zip("一二三四五六七", bodies))
             + "二、2001年工作安排\n" + two * 3 + "三、加强政府自身建设\n" + two * 2)
     assert subs(govreport.parse(text)) == [[1, 2, 3, 4, 5, 6, 7], [], []]
+
+
+def test_page_furniture_does_not_hide_hard_wrapping() -> None:
+    """recovery: pagers, a date and an editor line counted against "most lines have the
+    typical width", so a short hard-wrapped text was taken as not wrapped and its wrapped
+    lines became unnumbered subsection headings. Chrome lines are left out of that count."""
+    pager = "上一页 [1] [2] [7] 下一页\n"
+    text = ("2001-01-01 09:58\n责任编辑：周文静\n一、2001年工作安排\n一是完善基础设施；二是培育龙头企\n业。\n"
+            "今年全市经济社会发展的主要预期目\n标是：地区生产总值增长0.5%。\n（一）坚持创新驱动，培育发展新动能\n"
+            "今年要坚持稳中求进，推动经济实现\n质的有效提升和量的合理增长。今年\n要坚持稳中求进，推动经济实现质的\n"
+            + pager + "有效提升和量的合理增长。今年要坚\n持稳中求进，推动经济实现质的有效\n提升和量的合理增长。\n"
+            + pager + "名词解释\n1.一网通办：政务服务事项在一个平台上办理。\n" + pager + "联系电话：0597-7793667")
+    assert subs(govreport.parse(text)) == [[], [1], []]
