@@ -379,8 +379,14 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             # link-split lines of a page: chrome may join chrome (a licence split by links)
             join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))
         elif not join and wrap_width and columns[a] >= wrap_width - 2:
-            # a hard-wrapped text: a full line continues unless the next line is indented
+            # a hard-wrapped text: a full line continues unless the next line is indented,
+            # or the full line ends a sentence and the next is a short line that ends none
+            # (not the last line of a paragraph: a title that lost its numeral)
             join = lines[b][1][:1] not in " \t" and not (_structural(prev) or _structural(nxt))
+            if join and columns[b] < wrap_width - 2 \
+                    and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS \
+                    and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
+                join = False
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
             runs.append((start, start + 1))

@@ -140,3 +140,16 @@ def test_page_furniture_does_not_hide_hard_wrapping() -> None:
             + pager + "有效提升和量的合理增长。今年要坚\n持稳中求进，推动经济实现质的有效\n提升和量的合理增长。\n"
             + pager + "名词解释\n1.一网通办：政务服务事项在一个平台上办理。\n" + pager + "联系电话：0597-7793667")
     assert subs(govreport.parse(text)) == [[], [1], []]
+
+
+def test_unnumbered_heading_after_a_wrapped_line_that_ends_a_sentence() -> None:
+    """recovery: in a hard-wrapped text a paragraph ended exactly at the margin with 。 and
+    the next line was a subsection heading that had lost its numeral (持创新驱动，…, its first
+    character gone too); the full line was joined with it and the heading vanished."""
+    items = "一是完善基础设施；二是培育龙头企业。\n"
+    text = ("一、2001年工作安排\n　　一是完善基础设施；二是培育龙头企\n业。\n　　今年全市经济社会发展的主要预期目\n"
+            "标是：居民消费价格涨幅控制在0.5%左右\n。\n（一）坚持创新驱动，培育发展新动能。\n" + items
+            + "（二）坚持创新驱动，培育发展新动能。\n" + items + "持创新驱动，培育发展新动能\n"
+            "　　一是完善基础设施；二是培育龙头企\n业。\n（四）围绕建设人民满意政府，全面加强\n"
+            "自身建设。一是完善基础设施；二是培育\n龙头企业。\n名词解释\n1.一网通办：政务服务事项在一个平台上办理。")
+    assert subs(govreport.parse(text)) == [[1, 2, 3, 4], []]
