@@ -13,7 +13,8 @@ from . import patterns
 
 __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
 
-#: lines at least this long are searched for embedded headings
+#: lines at least this long are searched for embedded headings (and any line that holds
+#: more than half of the text)
 RUN_ON_LENGTH = 1200
 
 _SPACE = patterns.SPACE
@@ -43,7 +44,9 @@ def segment(text: str) -> list[Block]:
         if stripped:
             start = pos + (len(line) - len(line.lstrip(_SPACE)))
             end = start + len(stripped)
-            if len(stripped) >= RUN_ON_LENGTH:
+            # a long line, or a line that is most of the text (a short report pasted as one
+            # line), is searched for headings; the outline pass decides which cuts are real
+            if len(stripped) >= RUN_ON_LENGTH or 2 * len(stripped) > len(text):
                 blocks.extend(_split_run_on(text, start, end))
             else:
                 blocks.append(Block(start, end))

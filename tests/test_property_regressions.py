@@ -153,3 +153,14 @@ def test_unnumbered_heading_after_a_wrapped_line_that_ends_a_sentence() -> None:
             "　　一是完善基础设施；二是培育龙头企\n业。\n（四）围绕建设人民满意政府，全面加强\n"
             "自身建设。一是完善基础设施；二是培育\n龙头企业。\n名词解释\n1.一网通办：政务服务事项在一个平台上办理。")
     assert subs(govreport.parse(text)) == [[1, 2, 3, 4], []]
+
+
+def test_short_report_on_one_line() -> None:
+    """recovery: a report pasted as one line shorter than 1200 characters was not searched
+    for headings (only long lines were), so 二、加强政府自身建设 stayed inside part 一. A
+    line that holds most of the text is a run-on line whatever its length."""
+    text = ("一、2001年工作安排一是完善基础设施；二是培育龙头企业。今年全市经济社会发展的主要预期目标是："
+            "地区生产总值增长0.5%。二、加强政府自身建设一是完善基础设施；二是培育龙头企业。\n"
+            "名词解释\n1.一网通办：政务服务事项在一个平台上办理。")
+    assert govreport.parse(text).outline() == [("annual_plan", 1), ("self_improvement", 2),
+                                                ("glossary", None)]
