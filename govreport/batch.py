@@ -28,7 +28,7 @@ from .api import parse
 from .decode import decode
 from .html import html_to_text
 from .models import Report
-from .split import parse_many, split
+from .split import parse_page
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -90,8 +90,8 @@ def parse_path(path: PathInput, *, many: bool = True) -> list[Report]:
     reports when ``many`` is true, else one. ``Report.source`` is the path as given."""
     text = read_text(path)
     source = os.fspath(path)
-    if many and sum(1 for item in split(text) if item.is_report) >= 2:
-        return parse_many(text, source=source)
+    if many:
+        return parse_page(text, source=source)
     return [parse(text, source=source)]
 
 
