@@ -106,7 +106,15 @@ _SIBLING_SENTENCE = regex.compile(
     r"(?<=[。！？!?])[ \t\f\v]*(?P<s>[^。！？!?；; \t\f\v][^。！？!?；;]{5,29}[。！？!?])"
 )
 _LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是为，,、]$")
-_TITLE_STRIP = "。：:；;，, \t"
+_TITLE_STRIP = "。：:；;，," + patterns.SPACE
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces, not before ``start``: a heading that the title boundary
+    ends at a space (``一、标题\f 正文``) does not end with one."""
+    while end > start and text[end - 1] in patterns.SPACE:
+        end -= 1
+    return end
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -137,7 +145,7 @@ class _Outline:
     def emit_heading(self, kind: TokenKind, cand: Candidate, ordinal: int | None,
                      inferred: bool) -> Token:
         text = self.text
-        tok = Token(kind, cand.start, cand.title_end)
+        tok = Token(kind, cand.start, _trim_end(text, cand.numeral_end, cand.title_end))
         tok.ordinal = ordinal
         tok.inferred_ordinal = inferred
         tok.family = cand.family
@@ -548,7 +556,7 @@ class _Outline:
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         block_end = nxt.end if nxt is not None and nxt.kind == TokenKind.PARA and \
             nxt.start <= old_end + 2 else old_end
-        tok.end = p
+        tok.end = _trim_end(self.text, tok.title_start, p)
         tok.title = self.text[tok.title_start : p].strip(_TITLE_STRIP)
         body = p
         while body < block_end and self.text[body] in patterns.SPACE:

@@ -122,6 +122,18 @@ def test_every_python_whitespace_character_is_whitespace(space: str) -> None:
                                                        "二、主要任务。", "正文。"]
 
 
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [("1、\x8000\x0c 0", ["1、\x8000", "0"]),
+     ("一、总体要求\x0b 今年经济增长很快，发展很好。", ["一、总体要求", "今年经济增长很快，发展很好。"]),
+     ("（一）坚持创新，推动发展\x0c 创新是第一动力。", ["（一）坚持创新，推动发展", "创新是第一动力。"])],
+    ids=["fuzz-shrunk", "vertical-tab", "form-feed"],
+)
+def test_a_heading_does_not_end_with_the_space_before_its_body(text: str,
+                                                                 texts: list[str]) -> None:
+    assert leaf_texts(parsed(text)) == texts
+
+
 # --------------------------------------------------------------------------- code points
 
 
