@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import json
 
 import pytest
 
@@ -436,6 +437,25 @@ def test_absurd_numbers(statement: str) -> None:
     assert isinstance(report.targets, tuple)
     for target in report.targets:
         assert 0 <= target.span.start <= target.span.end <= len(text)
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(f"not JSON: {name}")
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["99999999999999999999",
+     pytest.param("9" * 400, marks=pytest.mark.xfail(
+         strict=True, reason="extraction: float('9' * 400) is inf, which to_json() writes as "
+                             "Infinity (not JSON); extraction should reject a non-finite value")),
+     "0." + "0" * 400 + "1"],
+    ids=["20-digits", "400-digits", "400-zeros"],
+)
+def test_absurd_numbers_still_give_standard_json(number: str) -> None:
+    report = parsed(f"一、2025年工作安排\n今年主要预期目标是：生产总值增长{number}%。\n")
+    data = json.loads(report.to_json(), parse_constant=_no_constants)
+    assert data["schema_version"]
 
 
 # --------------------------------------------------------------------------- limits
