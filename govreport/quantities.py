@@ -16,6 +16,7 @@ number of figures, not to the length of the text. Everything here works on *norm
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -241,6 +242,8 @@ def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
     out = []
     for m in VALUE.finditer(text, start, end):
         lo, hi = _number(m["lo"]), _number(m["hi"]) if m["hi"] else None
+        if not all(v is None or math.isfinite(v) for v in (lo, hi)):
+            continue  # "增长999…9%" with hundreds of digits: not a figure anyone meant
         redacted = m["lo"].startswith("×") or bool(m["hi"] and m["hi"].startswith("×"))
         if m["hi"]:
             qualifier = "区间"
@@ -422,6 +425,8 @@ def scan_english(text: str, start: int, end: int) -> list[Item]:
             indicator = _EN_TRAIL.sub("", text[ind_start:ind_end].strip())
             q = (m["q"] or "").lower()
             number = float(m["n"])
+            if not math.isfinite(number):
+                continue
             value = Value(low=number, high=number, unit="%", qualifier=_EN_QUAL_WORDS.get(q, ""),
                           redacted=False, start=m.start("n"), end=max(m.end(), ind_end))
             found.append(Item(indicator=indicator, keys=_keys_of(indicator),

@@ -5,7 +5,6 @@ and the two renderers behind ``parse``."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -330,10 +329,6 @@ def test_target_rows_fall_back_to_the_plan_year() -> None:
     assert [row["file"] for row in target_rows(undated)] == ["hand-built.txt"]
 
 
-@pytest.mark.xfail(
-    importlib.util.find_spec("govreport.targets") is None,
-    reason="target extraction (issue 5, govreport/targets.py) has not landed", strict=True,
-)
 def test_targets_of_the_sample_report_include_gdp() -> None:
     result = run("targets", "examples/sample_report.txt")
     assert result.returncode == 0, result.stderr
