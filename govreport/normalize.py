@@ -322,11 +322,15 @@ _SENTENCE_ENDS = "。！？!?；;…:："
 _CLOSERS = "”’」』）)]"
 
 
+def _is_chrome(line: str) -> bool:
+    """Web chrome or page furniture (pagers, page numbers, source lines)."""
+    return len(line) <= patterns.BOILERPLATE_MAX_LEN and any(
+        rule.search(line) for _, rule in patterns.BOILERPLATE_RULES)
+
+
 def _chrome_lines(stripped: list[str], filled: list[int]) -> int:
-    """How many lines are web chrome or page furniture (pagers, page numbers, source lines):
-    they are no part of the text's wrapping either way."""
-    return sum(1 for i in filled if len(stripped[i]) <= patterns.BOILERPLATE_MAX_LEN
-               and any(rule.search(stripped[i]) for _, rule in patterns.BOILERPLATE_RULES))
+    """How many lines are chrome: they are no part of the text's wrapping either way."""
+    return sum(1 for i in filled if _is_chrome(stripped[i]))
 
 
 def unwrap(text: str) -> tuple[str, Deletions]:
@@ -381,8 +385,10 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         elif not join and wrap_width and columns[a] >= wrap_width - 2:
             # a hard-wrapped text: a full line continues unless the next line is indented,
             # or the full line ends a sentence and the next is a short line that ends none
-            # (not the last line of a paragraph: a title that lost its numeral)
-            join = lines[b][1][:1] not in " \t" and not (_structural(prev) or _structural(nxt))
+            # (not the last line of a paragraph: a title that lost its numeral). A heading
+            # line that reaches the margin is a heading running into its paragraph
+            # (（一）标题。正文…) and continues too.
+            join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or _structural(nxt))
             if join and columns[b] < wrap_width - 2 \
                     and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS \
                     and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:

@@ -164,3 +164,38 @@ def test_short_report_on_one_line() -> None:
             "名词解释\n1.一网通办：政务服务事项在一个平台上办理。")
     assert govreport.parse(text).outline() == [("annual_plan", 1), ("self_improvement", 2),
                                                 ("glossary", None)]
+
+
+def _hard_wrap(paragraph: str, columns: int = 32) -> str:
+    """Lines of at most ``columns`` display columns (ASCII 1, anything else 2)."""
+    lines, line, width = [], "", 0
+    for c in paragraph:
+        w = 1 if c.isascii() else 2
+        if width + w > columns:
+            lines.append(line)
+            line, width = "", 0
+        line += c
+        width += w
+    return "\n".join([*lines, line]) + "\n"
+
+
+def test_heading_running_into_a_hard_wrapped_paragraph() -> None:
+    """recovery: in a hard-wrapped text, headings that run into their paragraph
+    （1）标题。正文…, 一、标题正文… wrap at the margin like any line; the heading line was
+    never joined with its continuation, so the title was cut (…培育发展新 / 动能。) and a
+    part title lost the words that give its kind (…发展的 / 主要目标)."""
+    items = "一是完善基础设施；二是培育龙头企业。"
+    grow = "今年要坚持稳中求进，推动经济实现质的有效提升和量的合理增长。"
+    text = "".join(_hard_wrap(p) for p in [
+        "一、“十五”时期经济社会发展的主要目标" + items,
+        "二、2001年工作安排" + items,
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%，固定资产投资增长6%以上。",
+        "（1）坚持创新驱动，培育发展新动能。" + items,
+        "（2）坚持创新驱动，培育发展新动能。" + grow + grow,
+        "三、加强政府自身建设坚持依法行政，自觉接受人大法律监督和政协民主监督。",
+    ])
+    report = govreport.parse(text)
+    assert report.outline() == [("five_year_plan", 1), ("annual_plan", 2), ("self_improvement", 3)]
+    assert subs(report) == [[], [1, 2], []]
+    assert [s.title for s in report.sections[1].children if isinstance(s, Subsection)] == [
+        "坚持创新驱动，培育发展新动能"] * 2
