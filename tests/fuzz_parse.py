@@ -13,8 +13,10 @@ Three ways to run it:
     the same properties, many more examples, with Hypothesis statistics.
 ``python tests/fuzz_parse.py --atheris [libFuzzer options]``
     coverage-guided fuzzing with atheris (``pip install atheris``), e.g.
-    ``-atheris_runs=200000 -max_len=4096 corpus_dir/``; a crash is written as ``crash-<sha1>``,
-    replay it with ``python tests/fuzz_parse.py --atheris crash-<sha1>``.
+    ``-max_total_time=3600 -max_len=4096 -dict=fuzz.dict corpus_dir/`` (write the dictionary
+    of report fragments with ``python tests/fuzz_parse.py --write-dict fuzz.dict``); a crash is
+    written as ``crash-<sha1>``, replay it with ``python tests/fuzz_parse.py --atheris
+    crash-<sha1>``.
 """
 
 from __future__ import annotations
@@ -163,7 +165,24 @@ def atheris_one_input(data: bytes) -> None:
     check_parse_many(text[: max(64, len(text) // 4)])
 
 
+def write_dictionary(path: str) -> None:
+    """A libFuzzer dictionary (``-dict=``) of ``FRAGMENTS`` in UTF-8 and GB18030."""
+    lines = []
+    for i, fragment in enumerate(FRAGMENTS):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                data = fragment.encode(encoding)
+            except UnicodeEncodeError:  # lone surrogates
+                data = fragment.encode("utf-8", "surrogatepass")
+            escaped = "".join(f"\\x{b:02x}" for b in data)
+            lines.append(f'f{i}_{encoding.replace("-", "")}="{escaped}"')
+    Path(path).write_text("\n".join(lines) + "\n", encoding="ascii")
+
+
 def _main(argv: list[str]) -> int:
+    if "--write-dict" in argv:
+        write_dictionary(argv[argv.index("--write-dict") + 1])
+        return 0
     if "--atheris" in argv:
         import atheris  # type: ignore[import-not-found]
 
