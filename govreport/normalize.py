@@ -354,10 +354,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         line = lines[i][1].rstrip()
         columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore"))
     # the typical width is that of the lines that break mid-sentence (what hard wrapping
-    # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence
+    # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence,
+    # nor are numbered headings (parallel titles have equal lengths)
     lengths: dict[int, int] = {}
     for i, w in columns.items():
-        if stripped[i].rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
+        if stripped[i].rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS \
+                and not _STRUCTURAL.match(stripped[i]):
             lengths[w] = lengths.get(w, 0) + 1
     wrap_width = 0
     if lengths and not blank_separated:

@@ -199,3 +199,20 @@ def test_heading_running_into_a_hard_wrapped_paragraph() -> None:
     assert subs(report) == [[], [1, 2], []]
     assert [s.title for s in report.sections[1].children if isinstance(s, Subsection)] == [
         "坚持创新驱动，培育发展新动能"] * 2
+
+
+def test_parallel_subsection_titles_are_not_hard_wrapping() -> None:
+    """recovery: five subsection headings of one length (parallel titles, no sentence end)
+    passed for lines hard-wrapped at one margin; the headings were then joined with their
+    bodies and II. disappeared into a paragraph. Numbered headings are no evidence of hard
+    wrapping."""
+    items = "一是完善基础设施；二是培育龙头企业。\n"
+    sub = "（{}）坚持创新驱动，培育发展新动能\n" + items
+    text = ("I. “十五”时期主要目标任务\n" + items + "II. 2001年经济社会发展总体要求和政策取向\n" + items
+            + "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。\n" + sub.format("一")
+            + "III. 2001年政府工作任务\n" + items + "".join(sub.format(n) for n in "一二三")
+            + "IV. 加强政府自身建设\n" + items + "（一）坚持依法行政，建设法治政府\n" + items)
+    report = govreport.parse(text)
+    assert report.outline() == [("five_year_plan", 1), ("annual_plan", 2), ("annual_plan", 3),
+                                ("self_improvement", 4)]
+    assert subs(report) == [[], [1], [1, 2, 3], [1]]
