@@ -8,6 +8,7 @@ are character offsets into ``text`` (the decoded input), not byte offsets.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import cattrs
@@ -69,8 +70,15 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     return converter().structure(data, Report)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def report_to_json(report: Report, *, indent: int | None = None) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
+    """JSON text (Chinese kept as is). Lone surrogates, which a damaged input may hold, are
+    written as ``\\udXXX`` escapes so the text can always be encoded as UTF-8; ``json.loads``
+    reads them back unchanged."""
+    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # referenced so that linters see the tagged classes are part of the contract

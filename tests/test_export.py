@@ -68,3 +68,15 @@ def test_other_major_version_is_refused() -> None:
     data["schema_version"] = "999.0"
     with pytest.raises(ValueError, match="schema_version"):
         Report.from_dict(data)
+
+
+def test_json_of_text_with_lone_surrogates_encodes_as_utf8() -> None:
+    import json
+
+    import govreport
+
+    report = govreport.parse("一、2025年工作回顾\n过去一年\ud800经济平稳。")
+    text = report.to_json()
+    text.encode("utf-8")  # would raise UnicodeEncodeError with a raw surrogate
+    assert "\\ud800" in text
+    assert govreport.Report.from_dict(json.loads(text)) == report
