@@ -17,7 +17,7 @@ import lark
 
 from . import diagnostics as diag
 from . import patterns
-from .classify import Candidate, TokenKind, classify
+from .classify import Candidate, TokenKind, classify, openings
 from .decode import MIXED, decode, decode_bytes
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
@@ -93,6 +93,13 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
     else:
         norm, blocks, cands = prepared
     tokens, findings = recover(norm.text, cands)
+    found = openings(cands)
+    if len(found) >= 2:
+        second = cands[found[1]]
+        findings.append(Finding(
+            "multiple_reports",
+            f"the text holds {len(found)} reports (opening formulas); use parse_many() to get "
+            "each", second.start, second.end))
     sections = _build(norm, tokens, findings)
     diagnostics = _diagnostics(norm, tokens, findings)
     from .extract import extract

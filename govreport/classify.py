@@ -289,6 +289,16 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lead_item", _lead_item),
 )
 
+def openings(cands: list[Candidate]) -> list[int]:
+    """Indices of the opening formulas (现在，我代表…报告工作): one per report. Two within three
+    blocks of each other belong to the same preamble."""
+    out: list[int] = []
+    for i, cand in enumerate(cands):
+        if cand.kind == TokenKind.OPENING and (not out or i - out[-1] >= 3):
+            out.append(i)
+    return out
+
+
 def classify(text: str, blocks: list[Block]) -> list[Candidate]:
     """One candidate per block, in order."""
     out = []

@@ -16,7 +16,7 @@ import attrs
 
 from . import patterns
 from .api import Prepared, _as_text, _parse_text
-from .classify import Candidate, TokenKind, classify
+from .classify import Candidate, TokenKind, classify, openings
 from .models import Report, Span
 from .normalize import normalize
 from .segment import segment
@@ -49,12 +49,9 @@ def _title_like(text: str) -> bool:
 
 def _report_ranges(ntext: str, cands: list[Candidate]) -> list[tuple[int, int]]:
     """``(first, last)`` candidate indices of each report, in order."""
-    openings = [i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING]
     starts: list[int] = []
     bound = 0
-    for o in openings:
-        if starts and o - starts[-1] < 3:
-            continue
+    for o in openings(cands):
         j = o
         while j - 1 >= bound:
             prev = cands[j - 1]

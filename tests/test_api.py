@@ -100,3 +100,20 @@ def test_errors_survive_pickling_with_their_details() -> None:
         assert type(back) is type(error)
         assert str(back) == str(error)
         assert vars(back) == vars(error)
+
+
+def test_a_page_with_several_reports_says_so() -> None:
+    page = TEXT + "\n" + TEXT.replace("2025", "2024")
+    report = govreport.parse(page)
+    assert [d.code for d in report.diagnostics].count("multiple_reports") == 1
+    assert len(govreport.parse_many(page)) == 2
+    assert "multiple_reports" not in {d.code for d in govreport.parse(TEXT).diagnostics}
+
+
+def test_every_diagnostic_code_is_catalogued() -> None:
+    from govreport.diagnostics import CODES
+
+    page = TEXT + "\n" + TEXT + "\n\x00\ud800<div>x</div>\n"
+    for text in (page, "", "x", "一、\n（二）\n（五）附件"):
+        for d in govreport.parse(text).diagnostics:
+            assert d.code in CODES, d.code
