@@ -349,10 +349,13 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     # widths in display columns: a hard-wrapped line is full in width, and a line with
     # digits or Latin letters holds more characters than one of Han characters only; the
     # indentation of a paragraph's first line is part of its width
+    # (two columns for each character of indentation: a Chinese paragraph indent is 　　,
+    # which the width step has folded to ASCII spaces)
     columns = {}
     for i in filled:
         line = lines[i][1].rstrip()
-        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore"))
+        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore")) \
+            + len(line) - len(line.lstrip())
     # the typical width is that of the lines that break mid-sentence (what hard wrapping
     # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence,
     # nor are numbered headings (parallel titles have equal lengths)

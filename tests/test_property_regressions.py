@@ -216,3 +216,17 @@ def test_parallel_subsection_titles_are_not_hard_wrapping() -> None:
     assert report.outline() == [("five_year_plan", 1), ("annual_plan", 2), ("annual_plan", 3),
                                 ("self_improvement", 4)]
     assert subs(report) == [[], [1], [1, 2, 3], [1]]
+
+
+def test_indented_first_line_ending_in_digits_is_full() -> None:
+    """recovery: the indented first line of a hard-wrapped paragraph ended in ASCII digits
+    (…完成100 / 亿元…): one column short for the odd remainder, two more because 　　 folds
+    to two one-column spaces; it was not taken as full, and became a subsection heading.
+    Indentation counts two columns a character."""
+    gdp = "过去一年，全市地区生产总值完成{}亿元，同比增长0.5%。"
+    text = "".join(_hard_wrap("　　" + p if i else p, 38) for i, p in enumerate([
+        "一、2000年工作回顾", gdp.format(10) * 3, "（一）创新驱动持续优化", gdp.format(10) * 2,
+        "（二）创新驱动持续优化", gdp.format(100) * 2, gdp.format(10) * 3,
+        "二、2001年工作安排", "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。"]))
+    text = text.replace("\n　　二、", "\n二、").replace("\n　　（", "\n（")
+    assert subs(govreport.parse(text)) == [[1, 2], []]
