@@ -393,7 +393,14 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             # (not the last line of a paragraph: a title that lost its numeral). A heading
             # line that reaches the margin is a heading running into its paragraph
             # (（一）标题。正文…) and continues too.
-            join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or _structural(nxt))
+            if _STRUCTURAL.match(prev):
+                # a numbered heading that fills the line wraps onto the next, even where
+                # that reads like a title of its own (…，全面 / 加强自身建设)
+                starts_anew = bool(_STRUCTURAL.match(nxt) or _is_chrome(nxt)
+                                   or patterns.SALUTATION.fullmatch(nxt))
+            else:
+                starts_anew = _structural(nxt)
+            join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or starts_anew)
             if join and columns[b] < wrap_width - 2 \
                     and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS \
                     and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:

@@ -230,3 +230,18 @@ def test_indented_first_line_ending_in_digits_is_full() -> None:
         "二、2001年工作安排", "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。"]))
     text = text.replace("\n　　二、", "\n二、").replace("\n　　（", "\n（")
     assert subs(govreport.parse(text)) == [[1, 2], []]
+
+
+def test_wrapped_heading_continues_with_words_that_read_like_a_part_title() -> None:
+    """recovery: （二）围绕建设人民满意政府，全面 / 加强自身建设 — a subsection heading
+    wrapped at the margin; its continuation reads like a top-level part title on its own and
+    was made one (self_improvement 2, with the subsection cut short)."""
+    items = "一是完善基础设施；二是培育龙头企业。"
+    text = "".join(_hard_wrap(p) for p in [
+        "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "一、2001年工作安排", items, "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。",
+        "（一）坚持创新驱动，培育发展新动能", items, "（二）围绕建设人民满意政府，全面加强自身建设", items])
+    report = govreport.parse(text)
+    assert report.outline() == [("preamble", None), ("annual_plan", 1)]
+    assert [s.title for s in report.sections[1].children if isinstance(s, Subsection)][1] == (
+        "围绕建设人民满意政府，全面加强自身建设")
