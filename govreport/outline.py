@@ -182,7 +182,7 @@ class _Outline:
             if cand.kind == TokenKind.BARE and kinds.is_part_title(self._title(cand)):
                 break
             if cand.kind == TokenKind.OPENING:
-                return i + 1
+                return self._sentence_end(i) + 1
         i = 0
         while i < len(cands):
             cand = cands[i]
@@ -198,6 +198,19 @@ class _Outline:
         if all(c.kind == TokenKind.BOILERPLATE for c in cands[:i]):
             # nothing but chrome before the body: no preamble (the boilerplate stays out of band)
             return i if i and any(c.kind == TokenKind.BOILERPLATE for c in cands[:i]) else 0
+        return i
+
+    def _sentence_end(self, i: int) -> int:
+        """Index of the candidate where the sentence of candidate ``i`` ends: ``i`` itself, or,
+        when a page break (chrome) cut it, the paragraph that continues it after the chrome."""
+        cands = self.cands
+        if patterns.ENDS_CLOSED.search(self.text, cands[i].start, cands[i].end):
+            return i
+        j = i + 1
+        while j < len(cands) and cands[j].kind == TokenKind.BOILERPLATE:
+            j += 1
+        if j > i + 1 and j < len(cands) and cands[j].kind in (TokenKind.PARA, TokenKind.BARE):
+            return j
         return i
 
     def _title(self, cand: Candidate) -> str:

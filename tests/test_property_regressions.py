@@ -245,3 +245,13 @@ def test_wrapped_heading_continues_with_words_that_read_like_a_part_title() -> N
     assert report.outline() == [("preamble", None), ("annual_plan", 1)]
     assert [s.title for s in report.sections[1].children if isinstance(s, Subsection)][1] == (
         "围绕建设人民满意政府，全面加强自身建设")
+
+
+def test_opening_formula_cut_by_a_page_break() -> None:
+    """recovery: a pager line fell inside the opening formula (…向大会报告工 / 上一页 … /
+    作，请予审议…); the rest of the sentence became a headless part before 一、 (taken as
+    the review). A sentence cut by chrome continues after it."""
+    text = ("来源：云溪市人民政府网\n现在，我代表市人民政府向大会报告工\n上一页 [1] [2] [3] 下一页\n"
+            "作，请予审议，并请市政协委员和其他列席人员提出意见。\n一、2001年工作安排\n"
+            "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。\n")
+    assert govreport.parse(text).outline() == [("preamble", None), ("annual_plan", 1)]
