@@ -319,6 +319,11 @@ def _structural(line: str, chrome: bool = True) -> bool:
 
 
 _SENTENCE_ENDS = "。！？!?；;…:："
+#: 各位代表： / Fellow Deputies, — a salutation with its punctuation leads a paragraph
+_SALUTATION_LEAD = regex.compile(
+    r"(?:各位代表|各们代表|各位委员|(?i:fellow|dear)[ 	]+(?i:deputies|representatives))"
+    r"[ 	]*[,，:：!！]"
+)
 _CLOSERS = "”’」』）)]"
 
 
@@ -401,9 +406,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             else:
                 starts_anew = _structural(nxt)
             join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or starts_anew)
-            if join and columns[b] < wrap_width - 2 \
-                    and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS \
-                    and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
+            if join and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS and (
+                (columns[b] < wrap_width - 2 and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
+                or _SALUTATION_LEAD.match(nxt)
+            ):
+                # after a sentence end, a new paragraph starts with 各位代表： (the closing),
+                # and a short line that ends no sentence is no paragraph's last line
                 join = False
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a

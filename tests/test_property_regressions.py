@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import govreport
 from govreport import Subsection
+from govreport.normalize import normalize
 
 
 def subs(report: govreport.Report) -> list[list[int | None]]:
@@ -255,3 +256,19 @@ def test_opening_formula_cut_by_a_page_break() -> None:
             "作，请予审议，并请市政协委员和其他列席人员提出意见。\n一、2001年工作安排\n"
             "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。\n")
     assert govreport.parse(text).outline() == [("preamble", None), ("annual_plan", 1)]
+
+
+def test_closing_salutation_after_a_line_that_fills_the_margin() -> None:
+    """recovery: in a hard-wrapped text without indentation a subsection's last line ended
+    with 。 exactly at the margin and the closing 各位代表：让我们… followed; it was joined
+    to the subsection and the report lost its closing. After a sentence end, a line led by a
+    salutation with its punctuation starts a paragraph."""
+    text = "".join(_hard_wrap(p) for p in [
+        "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "一、2001年工作安排", "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。",
+        "（一）坚持依法行政，建设法治政府一是完善基础设施；二是培育龙头。",
+        "各位代表：让我们在市委的坚强领导下，团结一心，为建设美好云溪市而努力奋斗！"])
+    assert "培育龙头。\n各位代表：" in text
+    assert "培育龙头。\n各位代表：" in normalize(text).text
+    assert govreport.parse(text).outline() == [("preamble", None), ("annual_plan", 1),
+                                                ("closing", None)]
