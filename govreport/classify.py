@@ -294,7 +294,13 @@ def openings(cands: list[Candidate]) -> list[int]:
     blocks of each other belong to the same preamble."""
     out: list[int] = []
     for i, cand in enumerate(cands):
-        if cand.kind == TokenKind.OPENING and (not out or i - out[-1] >= 3):
+        if cand.kind == TokenKind.OPENING and (
+            not out or i - out[-1] >= 3
+            # a title or a navigation line between them starts another report (a listing
+            # page of short run-on reports: one block each)
+            or any(c.kind == TokenKind.TITLE or c.reason == "navigation"
+                   for c in cands[out[-1] + 1 : i])
+        ):
             out.append(i)
     return out
 

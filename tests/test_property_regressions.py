@@ -272,3 +272,17 @@ def test_closing_salutation_after_a_line_that_fills_the_margin() -> None:
     assert "培育龙头。\n各位代表：" in normalize(text).text
     assert govreport.parse(text).outline() == [("preamble", None), ("annual_plan", 1),
                                                 ("closing", None)]
+
+
+def test_listing_page_of_short_run_on_reports() -> None:
+    """parse_many: two short reports, each one run-on line after a navigation line, were
+    taken as one (their opening formulas are two blocks apart, and two openings within three
+    blocks counted as one preamble). A title or navigation line between them separates them."""
+    report = ("2001年云溪市政府工作报告——2001年1月1日在云溪市第十六届人民代表大会第四次会议上各位代表："
+              "现在，我代表市人民政府向大会报告工作，请予审议。一、2000年工作回顾过去一年，经济运行总体平稳。"
+              "二、2001年工作安排今年要坚持稳中求进。各位代表！让我们团结一心，为建设美好云溪市而努力奋斗！")
+    nav = "• 【云溪市】2001年云溪市政府工作报告"
+    page = "\n".join(["首页 > 政府工作报告", nav, report, nav, report, "共 2 页"])
+    reports = govreport.parse_many(page)
+    assert [r.outline() for r in reports] == [[("preamble", None), ("review", 1),
+                                              ("annual_plan", 2), ("closing", None)]] * 2
