@@ -125,7 +125,7 @@ def test_hard_wrapped_text_of_short_indented_paragraphs() -> None:
             "产总值完成10亿元，同比增长0.5%。\n")
     bodies = [two, two, three, three, five, five, three + five]
     text = ("一、2000年工作回顾\n" + two
-            + "".join(f"（{n}）创新驱动持续优化\n{b}" for n, b in zip("一二三四五六七", bodies))
+            + "".join(f"（{n}）创新驱动持续优化\n{b}" for n, b in zip("一二三四五六七", bodies, strict=True))
             + "二、2001年工作安排\n" + two * 3 + "三、加强政府自身建设\n" + two * 2)
     assert subs(govreport.parse(text)) == [[1, 2, 3, 4, 5, 6, 7], [], []]
 
@@ -239,7 +239,7 @@ def test_wrapped_heading_continues_with_words_that_read_like_a_part_title() -> N
     was made one (self_improvement 2, with the subsection cut short)."""
     items = "一是完善基础设施；二是培育龙头企业。"
     text = "".join(_hard_wrap(p) for p in [
-        "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "现在，我代表云溪市人民政府向大会报告工作，请各位代表审议，也请列席的同志们提出宝贵意见。",
         "一、2001年工作安排", items, "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。",
         "（一）坚持创新驱动，培育发展新动能", items, "（二）围绕建设人民满意政府，全面加强自身建设", items])
     report = govreport.parse(text)
@@ -253,7 +253,7 @@ def test_opening_formula_cut_by_a_page_break() -> None:
     作，请予审议…); the rest of the sentence became a headless part before 一、 (taken as
     the review). A sentence cut by chrome continues after it."""
     text = ("来源：云溪市人民政府网\n现在，我代表市人民政府向大会报告工\n上一页 [1] [2] [3] 下一页\n"
-            "作，请予审议，并请市政协委员和其他列席人员提出意见。\n一、2001年工作安排\n"
+            "作，请各位代表审议，也请列席的同志们提出宝贵意见。\n一、2001年工作安排\n"
             "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。\n")
     assert govreport.parse(text).outline() == [("preamble", None), ("annual_plan", 1)]
 
@@ -264,7 +264,7 @@ def test_closing_salutation_after_a_line_that_fills_the_margin() -> None:
     to the subsection and the report lost its closing. After a sentence end, a line led by a
     salutation with its punctuation starts a paragraph."""
     text = "".join(_hard_wrap(p) for p in [
-        "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "现在，我代表云溪市人民政府向大会报告工作，请各位代表审议，也请列席的同志们提出宝贵意见。",
         "一、2001年工作安排", "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。",
         "（一）坚持依法行政，建设法治政府一是完善基础设施；二是培育龙头。",
         "各位代表：让我们在市委的坚强领导下，团结一心，为建设美好云溪市而努力奋斗！"])
@@ -286,3 +286,59 @@ def test_listing_page_of_short_run_on_reports() -> None:
     reports = govreport.parse_many(page)
     assert [r.outline() for r in reports] == [[("preamble", None), ("review", 1),
                                               ("annual_plan", 2), ("closing", None)]] * 2
+
+
+def test_short_run_on_report_among_web_chrome() -> None:
+    """recovery: a short report pasted as one line (一、…。二、…。三、…) between a page's
+    header and footer lines was not searched for headings — a line was searched only when it
+    was long or held more than half of the text, and the chrome made up the rest. A line that
+    opens with 一、 and holds 二、 after a sentence end is searched too."""
+    body = ("一、“十五”时期主要目标任务今后五年要坚持创新驱动。二、2001年经济社会发展总体要求和政策取向"
+            "今年要坚持稳中求进。三、加强政府自身建设一是完善基础设施；二是培育龙头企业。")
+    chrome = "来源：云溪市人民政府网\n责任编辑：李明远\n联系电话：0490-1182207\n版权所有：云溪市人民政府网\n"
+    assert 2 * len(body) < len(chrome * 2 + body)
+    report = govreport.parse(chrome + body + "\n" + chrome)
+    assert report.outline() == [("preamble", None), ("five_year_plan", 1), ("annual_plan", 2),
+                                ("self_improvement", 3)]
+
+
+def test_part_title_running_into_an_enumeration() -> None:
+    """recovery: on a run-on line 三、加强政府自身建设一是完善基础设施；… took 一是完善基础设施
+    into the title; 一是 starts a body like 过去 or 今年 do."""
+    text = "一、2001年政府工作任务一是完善基础设施；二是培育龙头企业。二、加强政府自身建设一是严格依法行政。\n"
+    assert [s.title for s in govreport.parse(text).sections] == ["2001年政府工作任务", "加强政府自身建设"]
+
+
+def test_plan_part_ending_with_a_self_improvement_subsection() -> None:
+    """recovery: a thematic part (坚定信心，奋力开创…) holding the year's expected targets and a
+    single subsection on the government's own work (依法行政, 服务型政府, 政务公开) was taken for
+    the self-improvement part: its words about the government outnumbered the forward-looking
+    ones. A part that states the expected targets after the review is the annual plan."""
+    text = ("一、砥砺奋进，发展质效稳步提升过去一年，全市地区生产总值同比增长0.5%。\n"
+            "二、坚定信心，奋力开创高质量发展新局面今年要坚持稳中求进。\n"
+            "今年全市经济社会发展的主要预期目标是：地区生产总值增长0.5%。\n"
+            "（1）坚持依法行政，建设服务型政府深化政务公开，建设人民满意的服务型政府。\n")
+    report = govreport.parse(text)
+    assert report.outline() == [("review", 1), ("annual_plan", 2)]
+    sub = report.sections[1].children[-1]
+    assert isinstance(sub, Subsection)
+    assert sub.kind == "self_improvement"
+
+
+def test_hard_wrapped_heading_that_lost_its_numeral_after_a_sentence_end() -> None:
+    """recovery: in a hard-wrapped text a first subsection truncated to ``）坚持…`` followed
+    a full line ending in 。; the wrapping rule joined the two lines, and the subsection was
+    lost (ordinals 2, 3 only). After a finished sentence that left no bracket open, a line
+    that is a truncated heading starts anew. (The shrunk example: lines wrapped at 30
+    columns, paragraphs cut short.)"""
+    text = ("2001年工作安排\n"
+            "期目标是：地区生产总值增长0.5%。\n"
+            "）坚持创新驱动，筑牢高质量发展根\n"
+            "\u3000\u3000一是完善基础设施；二是培育龙\n"
+            "（二）坚持创新驱动，培育发展新动\n"
+            "（三）坚持创新驱动，培育发展新动\n"
+            "律监督和政协民主监督。坚持依法行\n"
+            "政，自觉接受人大法律监督和政协民\n"
+            "\u3000\u3000一是完善基础设施；二是培育龙\n")
+    assert "0.5%。\n）坚持" in normalize(text).text
+    assert subs(govreport.parse(text)) == [[1, 2, 3]]
