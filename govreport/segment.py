@@ -14,7 +14,7 @@ from . import patterns
 __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
 
 #: lines at least this long are searched for embedded headings (and any line that holds
-#: more than half of the text)
+#: more than half of the text, or opens with 一、 and holds 二、 after a sentence end)
 RUN_ON_LENGTH = 1200
 
 _SPACE = patterns.SPACE
@@ -46,12 +46,21 @@ def segment(text: str) -> list[Block]:
             end = start + len(stripped)
             # a long line, or a line that is most of the text (a short report pasted as one
             # line), is searched for headings; the outline pass decides which cuts are real
-            if len(stripped) >= RUN_ON_LENGTH or 2 * len(stripped) > len(text):
+            if (len(stripped) >= RUN_ON_LENGTH or 2 * len(stripped) > len(text)
+                    or _opens_a_part_sequence(text, start, end)):
                 blocks.extend(_split_run_on(text, start, end))
             else:
                 blocks.append(Block(start, end))
         pos = line_end + 1
     return blocks
+
+
+def _opens_a_part_sequence(text: str, start: int, end: int) -> bool:
+    """A short report pasted as one line among web chrome: ``一、…。二、…`` on one line."""
+    if not text.startswith("一、", start):
+        return False
+    return any(m.group("part") == "二、"
+               for m in patterns.EMBEDDED_HEADING.finditer(text, start, end))
 
 
 def _split_run_on(text: str, start: int, end: int) -> list[Block]:
