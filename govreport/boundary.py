@@ -46,6 +46,7 @@ _PART_KEYWORD = regex.compile(
 #: what the body of a part often starts with
 _PART_BODY = regex.compile(
     r"各位代表|过去|(?:19|20)\d{2}年|今年|今后|“十.?五”|刚刚|五年来|一年来|这一年|我们|站在|新的一年"
+    r"|一是"
 )
 _CONNECTOR = "和及与、暨"
 #: typical first words of a subsection's body
