@@ -89,6 +89,7 @@ _FUTURE = regex.compile(
     r"|将(?:坚持|着力|加快|推动|深入|全面|持续|大力)|重点(?:抓好|做好)"
     r"|(?i:this year|we will|will be)"
 )
+_TARGETS_STATEMENT = regex.compile(r"主要预期目标|预期目标是|(?i:main expected targets)")
 _GOVERNMENT = regex.compile(
     r"政府系统|依法行政|廉洁|作风|政府自身|党风廉政|政务公开|服务型政府|法治政府"
 )
@@ -99,12 +100,15 @@ def content_kind(title: str, body: str, *, after_review: bool) -> SectionKind:
 
     A part that comes before any review is the review unless its words look forward more
     than back; after the review, it is the annual plan unless it is about the government
-    itself.
+    itself (a part stating the year's expected targets is the annual plan even when its
+    last subsection is about the government).
     """
     sample = title + body[:3000]
     past = len(_PAST.findall(sample))
     future = len(_FUTURE.findall(sample))
     gov = len(_GOVERNMENT.findall(sample))
+    if after_review and _TARGETS_STATEMENT.search(sample):
+        return SectionKind.ANNUAL_PLAN  # the year's expected targets open the annual plan
     if gov >= 4 and gov * 3 >= past + future:
         return SectionKind.SELF_IMPROVEMENT
     if not after_review:
