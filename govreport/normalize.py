@@ -304,6 +304,14 @@ _CLOSED_END = regex.compile(r"[。！？!?；;…:：][”’」』）)]*$")
 _TRUNCATED_HEADING = regex.compile(r"[）)][ \t]*\p{Han}[^。！？!?；;\n]{2,46}$")
 
 
+def _truncated_heading_after(prev: str, nxt: str) -> bool:
+    """``)坚持民生为本…`` after a finished sentence that left no bracket open: a subsection
+    heading that lost its numeral, not the end of a parenthesis."""
+    if not _TRUNCATED_HEADING.match(nxt) or prev.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
+        return False
+    return prev.count("（") + prev.count("(") <= prev.count("）") + prev.count(")")
+
+
 def _structural(line: str, chrome: bool = True) -> bool:
     """A line that is its own block: a heading, salutation, bare part title or (``chrome``)
     web chrome."""
@@ -404,7 +412,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
                 starts_anew = bool(_STRUCTURAL.match(nxt) or _is_chrome(nxt)
                                    or patterns.SALUTATION.fullmatch(nxt))
             else:
-                starts_anew = _structural(nxt)
+                starts_anew = _structural(nxt) or _truncated_heading_after(prev, nxt)
             join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or starts_anew)
             if join and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS and (
                 (columns[b] < wrap_width - 2 and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
