@@ -359,6 +359,8 @@ def _title(found: _Found, text: str, end: int) -> None:
     e = line_end
     while e > s and text[e - 1] in " \t":
         e -= 1
+    if e - s > 60 and m.end() - s <= 60:
+        e = m.end()  # a run-on line: the title runs into the opening (…政府工作报告现在，我代表…)
     if e - s <= 60 and not _MEETING.search(text, s, e):
         found.set("title", text[s:e], s, e)
         year = _TITLE_YEAR.search(text, s, e)

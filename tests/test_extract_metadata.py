@@ -230,6 +230,20 @@ def test_plan_year_from_heading_without_date() -> None:
     assert (md.plan_year, md.report_year, md.meeting_date) == (2022, 2022, None)
 
 
+def test_title_running_into_the_opening_on_a_run_on_line() -> None:
+    """A page pasted as one line: the title ends at 政府工作报告 and gives the plan year when
+    no part heading names one."""
+    text = ("2026年云溪市政府工作报告现在，我代表市人民政府向大会报告工作，请予审议。"
+            "一、过去一年工作回顾过去一年，经济运行总体平稳。"
+            "二、坚定信心，奋力开创发展新局面今年全市经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。")
+    report = govreport.parse(text)
+    assert report.metadata.title == "2026年云溪市政府工作报告"
+    assert _evidence(report, "title") == "2026年云溪市政府工作报告"
+    assert report.metadata.plan_year == 2026
+    assert [t.horizon for t in report.targets] == [2026]
+    _check_spans(report.metadata)
+
+
 def test_empty_and_plain_text() -> None:
     for text in ("", "没有任何标题的一段文字。"):
         md = govreport.parse(text).metadata
