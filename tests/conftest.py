@@ -33,11 +33,18 @@ def shared_text(relative: str) -> str:
 
 requires_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=SHARED_REASON)
 
-# Hypothesis: `dev` for quick local runs, `ci` (selected by HYPOTHESIS_PROFILE=ci, set by
-# .ci/run) for broader search; deadlines stay on, just generous for parsing whole reports.
+# Hypothesis: `dev` for quick local runs; `ci` (selected by HYPOTHESIS_PROFILE=ci, set by
+# .ci/run) searches more widely with a fixed seed, so that a CI run on main is reproducible;
+# `explore` searches at random with many more examples (run it locally and pin what it finds
+# as an @example). Deadlines stay on, just generous for parsing whole reports.
 settings.register_profile("dev", max_examples=30, deadline=2000)
 settings.register_profile(
-    "ci", max_examples=200, deadline=5000, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=200, deadline=5000, derandomize=True, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explore", max_examples=2000, deadline=10000, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("fast", max_examples=10, deadline=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
