@@ -47,6 +47,9 @@ CODES: dict[str, tuple[Severity, str]] = {
                       "a block could not be placed in the outline and was kept as a paragraph"),
     # extraction
     "garbled_date": (Severity.WARNING, "a meeting date that is not a valid date; left empty"),
+    "suspicious_target": (Severity.WARNING,
+                          "an expected target written oddly (5%%) or implausible (over 100%); "
+                          "extracted as read"),
     "no_outline": (Severity.INFO, "no numbered parts were found; the body is one section"),
 }
 

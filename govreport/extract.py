@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .diagnostics import CODES
 from .indicators import extract_indicators
 from .metadata import HeadingRange, extract_metadata
 from .models import (
@@ -99,4 +100,22 @@ def extract(
     indicators = extract_indicators(
         ntext, [(p.start, p.end) for p in parts if p.kind == SectionKind.REVIEW], to_source
     )
+    diagnostics += _suspicious(targets)
     return metadata, targets, indicators, diagnostics
+
+
+def _suspicious(targets: tuple[Target, ...]) -> list[Diagnostic]:
+    """``suspicious_target`` warnings: a doubled ``%%`` read as ``%``, a percentage over 100."""
+    out = []
+    for t in targets:
+        figures = [abs(v) for v in (t.low, t.high) if v is not None]
+        if "%%" in t.text:
+            why = f"{t.text!r}: the doubled %% was read as %"
+        elif t.unit == "%" and figures and max(figures) > 100:
+            why = f"{t.text!r}: a target over 100% is implausible; extracted as written"
+        else:
+            continue
+        out.append(Diagnostic(code="suspicious_target", message=why, span=t.span,
+                              severity=CODES["suspicious_target"][0],
+                              hint="check the figure in the source"))
+    return out

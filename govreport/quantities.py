@@ -142,9 +142,10 @@ def _keys_of(indicator: str) -> tuple[str, ...]:
 #: a figure, or a redacted one (×, ××); possessive and never started inside another figure, so
 #: a long digit run without a unit costs one pass, not one pass per digit
 _NUM = r"(?<![\d.×])(?:\d++(?:\.\d++)?|×{1,3}+)"
-#: units: % and 个百分点, or an optional magnitude (万亿/亿/万/千) before a counted unit
+#: units: % (a doubled %% is read as %) and 个百分点, or an optional magnitude (万亿/亿/万/千)
+#: before a counted unit
 _UNIT = (
-    r"(?:%|‰|个百分点|(?:万亿|亿|万|千)?(?:美元|元|公斤|斤|吨|人次|人|户|亩|千瓦|辆|套|公里"
+    r"(?:%{1,2}+|‰|个百分点|(?:万亿|亿|万|千)?(?:美元|元|公斤|斤|吨|人次|人|户|亩|千瓦|辆|套|公里"
     r"|平方米|标准箱|个|家|所|项|座))"
 )
 #: the qualifier written after a value; 以下/之内 read as 以内, 上下 as 左右
@@ -253,7 +254,8 @@ def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
             qualifier = next((q for pattern, q in _IMPLIED if pattern.search(verb)), "")
         if hi is None and m["hi"] is None:
             hi = lo
-        out.append(Value(low=lo, high=hi, unit=m["unit"], qualifier=qualifier,
+        unit = "%" if m["unit"] == "%%" else m["unit"]  # 5%%左右: a doubled sign
+        out.append(Value(low=lo, high=hi, unit=unit, qualifier=qualifier,
                          redacted=redacted, start=m.start(), end=m.end()))
     return tuple(out)
 

@@ -439,6 +439,28 @@ def test_absurd_numbers(statement: str) -> None:
         assert 0 <= target.span.start <= target.span.end <= len(text)
 
 
+@pytest.mark.parametrize(
+    ("statement", "figure", "warned"),
+    [("全市生产总值增长99999999999999999999%", (1e20, 1e20, "%", ""), True),
+     ("全市生产总值增长500%左右", (500.0, 500.0, "%", "左右"), True),
+     ("居民收入增长5%%左右", (5.0, 5.0, "%", "左右"), True),
+     ("居民收入增长5%左右", (5.0, 5.0, "%", "左右"), False),
+     ("城镇化率达到100%", (100.0, 100.0, "%", ""), False),
+     ("税收收入增长-%", None, False)],
+)
+def test_absurd_targets_are_read_as_written_and_flagged(
+    statement: str, figure: tuple[float, float, str, str] | None, warned: bool
+) -> None:
+    report = parsed(f"一、2025年工作安排\n今年主要预期目标是：{statement}。\n")
+    got = [(t.low, t.high, t.unit, t.qualifier) for t in report.targets]
+    assert got == ([figure] if figure else [])
+    flagged = [d for d in report.diagnostics if d.code == "suspicious_target"]
+    assert len(flagged) == int(warned)
+    for d in flagged:
+        assert report.text[d.span.start:d.span.end] == report.targets[0].text
+        assert d.severity == Severity.WARNING
+
+
 def _no_constants(name: str) -> None:
     raise ValueError(f"not JSON: {name}")
 
