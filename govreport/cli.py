@@ -10,6 +10,7 @@ stderr; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import json
@@ -18,7 +19,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -349,9 +350,11 @@ def _cmd_targets(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- batch
 
 
-def report_lines(path: Path) -> list[str]:
-    """The JSON lines of one file (runs in worker processes, so the JSON is built there)."""
-    return [report.to_json() for report in parse_path(path)]
+def report_lines(path: Path) -> tuple[int, bytes]:
+    """``(number of reports, their JSON lines as UTF-8)`` of one file. Runs in the worker
+    processes, so the JSON is built and encoded there; the main process only copies bytes."""
+    reports = parse_path(path)
+    return len(reports), "".join(report.to_json() + "\n" for report in reports).encode("utf-8")
 
 
 class _Progress:
@@ -391,6 +394,25 @@ class _Progress:
             self.stream.flush()
 
 
+class _TextSink(io.RawIOBase):
+    """Bytes written to a text stream (UTF-8), for a ``sys.stdout`` without ``.buffer``."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-8")()  # chunks may split a character
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.stream.write(self.decoder.decode(bytes(data)))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
     files = _existing_files(args.inputs)
     jobs = min(resolve_jobs(args.jobs), len(files))
@@ -401,20 +423,27 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     progress = _Progress(len(files), enabled=show, stream=sys.stderr)
     reports = failed = 0
     started = time.monotonic()
-    out: IO[str]
-    sink = nullcontext(sys.stdout) if to_stdout else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    out: IO[bytes]
+    if to_stdout:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)  # a StringIO stand-in has none
+        out_bytes = buffer or io.BufferedWriter(_TextSink(sys.stdout))
+        sink: AbstractContextManager[IO[bytes]] = nullcontext(out_bytes)
+    else:
+        sink = open(args.out, "wb")  # noqa: SIM115
     with sink as out:
         for path, result in ordered_map(report_lines, files, jobs=jobs):
             if isinstance(result, Exception):
                 failed += 1
                 line = {"file": os.fspath(path), "error": error_message(result),
                         "error_type": type(result).__name__}
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                out.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
                 progress.clear()
                 _failed(path, result)
             else:
-                reports += len(result)
-                out.writelines(text + "\n" for text in result)
+                count, data = result
+                reports += count
+                out.write(data)
             out.flush()
             progress.advance(path, failed=isinstance(result, Exception))
     progress.clear()

@@ -411,6 +411,24 @@ def test_batch_all_good_exits_0_and_can_write_stdout(folder: Path) -> None:
     assert "2 files, 2 reports, 0 failed" in result.stderr
 
 
+def test_batch_to_a_text_stdout_without_a_byte_buffer(folder: Path) -> None:
+    """In-process, with ``sys.stdout`` replaced by a StringIO (no ``.buffer``): the JSON lines
+    are decoded onto it whole."""
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from govreport.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["batch", str(folder / "a_sample.txt"), str(folder / "b_gbk.txt"),
+                     "--out", "-", "--progress", "never"])
+    assert code == 0, err.getvalue()
+    reports = [Report.from_dict(json.loads(line)) for line in out.getvalue().splitlines()]
+    assert [r.source for r in reports] == [str(folder / "a_sample.txt"),
+                                           str(folder / "b_gbk.txt")]
+    assert reports[0].text == SAMPLE
+
+
 def test_batch_progress_bar_when_asked(folder: Path, tmp_path: Path) -> None:
     result = run("batch", str(folder), "--out", str(tmp_path / "o.jsonl"),
                  "--progress", "always")
