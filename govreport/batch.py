@@ -15,6 +15,7 @@ report.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -33,6 +34,7 @@ from .split import parse_page
 __all__ = [
     "INPUT_SUFFIXES",
     "PathInput",
+    "chunk_for",
     "error_message",
     "iter_input_files",
     "ordered_map",
@@ -116,7 +118,7 @@ def parse_files(
     files = list(iter_input_files(paths))
     jobs = min(resolve_jobs(jobs), max(1, len(files)))
     work = partial(parse_path, many=many)
-    for path, result in ordered_map(work, files, jobs=jobs):
+    for path, result in ordered_map(work, files, jobs=jobs, chunksize=chunk_for(len(files), jobs)):
         if isinstance(result, Exception):
             yield path, result
         else:
@@ -135,12 +137,16 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1
+    func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunksize: int = 1
 ) -> Iterator[tuple[T, R | Exception]]:
     """``(item, func(item))`` in input order; an exception raised by ``func`` (or by a worker
-    process dying) is yielded in place of the result. With ``jobs > 1`` at most ``4 * jobs``
-    items are in flight, so a long input does not pile up results in memory."""
+    process dying) is yielded in place of the result. With ``jobs > 1`` the items go to the
+    workers ``chunksize`` at a time (fewer round trips for many small items; an exception
+    still stands for its own item) and at most ``4 * jobs`` chunks are in flight, so a long
+    input does not pile up results in memory."""
     jobs = resolve_jobs(jobs)
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
     if jobs == 1:
         for item in items:
             try:
@@ -151,18 +157,56 @@ def ordered_map(
     if multiprocessing.get_start_method() == "fork":
         _warm_up()  # build the parser once here; forked workers inherit it
     executor = ProcessPoolExecutor(max_workers=jobs)
-    window: deque[tuple[T, Future[R]]] = deque()
+    window: deque[tuple[list[T], Future[list[Any]]]] = deque()
+    run = partial(_run_chunk, func)
+    it = iter(items)
     try:
-        for item in items:
-            window.append((item, executor.submit(func, item)))
+        while chunk := list(itertools.islice(it, chunksize)):
+            window.append((chunk, _submit(executor, run, chunk)))
             if len(window) >= 4 * jobs:
-                done, future = window.popleft()
-                yield done, _collect(future)
+                yield from _chunk_results(*window.popleft())
         while window:
-            done, future = window.popleft()
-            yield done, _collect(future)
+            yield from _chunk_results(*window.popleft())
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(executor: ProcessPoolExecutor, run: Callable[[list[T]], list[Any]],
+            chunk: list[T]) -> Future[list[Any]]:
+    """``executor.submit``, or a future holding the error of a pool that broke (a worker
+    died): the chunk fails, the run goes on to report it."""
+    try:
+        return executor.submit(run, chunk)
+    except Exception as exc:  # BrokenProcessPool, RuntimeError after shutdown
+        future: Future[list[Any]] = Future()
+        future.set_exception(exc)
+        return future
+
+
+def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R | Exception]:
+    """In a worker: ``func`` of each item, or the exception it raised."""
+    out: list[R | Exception] = []
+    for item in chunk:
+        try:
+            out.append(func(item))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def _chunk_results(
+    chunk: list[T], future: Future[list[Any]]
+) -> Iterator[tuple[T, Any]]:
+    results = _collect(future)
+    if isinstance(results, Exception):  # the worker died: every item of the chunk failed
+        results = [results] * len(chunk)
+    yield from zip(chunk, results, strict=True)
+
+
+def chunk_for(n_items: int, jobs: int) -> int:
+    """A chunk size for ``n_items`` on ``jobs`` workers: about 16 chunks a worker, so that the
+    round trips are few and the last chunks still even out the load (1 to 16 items)."""
+    return max(1, min(16, n_items // (16 * max(1, jobs))))
 
 
 def _warm_up() -> None:

@@ -27,6 +27,7 @@ from . import __version__
 from .api import parse
 from .batch import (
     INPUT_SUFFIXES,
+    chunk_for,
     error_message,
     iter_input_files,
     ordered_map,
@@ -432,7 +433,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     else:
         sink = open(args.out, "wb")  # noqa: SIM115
     with sink as out:
-        for path, result in ordered_map(report_lines, files, jobs=jobs):
+        chunksize = chunk_for(len(files), jobs)
+        for path, result in ordered_map(report_lines, files, jobs=jobs, chunksize=chunksize):
             if isinstance(result, Exception):
                 failed += 1
                 line = {"file": os.fspath(path), "error": error_message(result),

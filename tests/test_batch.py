@@ -10,7 +10,13 @@ import pytest
 
 import govreport
 from govreport import DecodeError, Report
-from govreport.batch import error_message, iter_input_files, ordered_map, read_text
+from govreport.batch import (
+    chunk_for,
+    error_message,
+    iter_input_files,
+    ordered_map,
+    read_text,
+)
 from govreport.html import html_to_text
 
 from .reports import EXAMPLE
@@ -98,14 +104,44 @@ def _explode(n: int) -> int:
     return n * n
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ordered_map_keeps_order_and_returns_exceptions(jobs: int) -> None:
-    results = list(ordered_map(_explode, range(20), jobs=jobs))
+@pytest.mark.parametrize(("jobs", "chunksize"), [(1, 1), (2, 1), (2, 3), (2, 50)])
+def test_ordered_map_keeps_order_and_returns_exceptions(jobs: int, chunksize: int) -> None:
+    results = list(ordered_map(_explode, range(20), jobs=jobs, chunksize=chunksize))
     assert [item for item, _ in results] == list(range(20))
     assert [r for item, r in results if item != 3] == [n * n for n in range(20) if n != 3]
     error = results[3][1]
     assert isinstance(error, OSError)
     assert error_message(error) == "OSError: Input/output error"
+
+
+def _die(n: int) -> int:
+    if n == 4:
+        os._exit(1)  # the worker process dies: no exception to send back
+    return n
+
+
+def test_ordered_map_a_dying_worker_fails_the_items_of_its_chunk() -> None:
+    """A worker that dies breaks the pool: its chunk and every later one fail (each item
+    gets the error), nothing is lost and the iteration ends normally."""
+    results = list(ordered_map(_die, range(80), jobs=2, chunksize=3))
+    assert [item for item, _ in results] == list(range(80))
+    assert all(isinstance(r, Exception) for _, r in results[-30:])
+    failed = [item for item, r in results if isinstance(r, Exception)]
+    assert 3 in failed
+    assert 4 in failed
+    assert 5 in failed
+    assert [(item, r) for item, r in results[:3]] == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_ordered_map_refuses_a_chunksize_below_1() -> None:
+    with pytest.raises(ValueError, match="chunksize"):
+        next(ordered_map(_explode, range(3), jobs=2, chunksize=0))
+
+
+@pytest.mark.parametrize(("n", "jobs", "size"), [(0, 2, 1), (16, 2, 1), (320, 2, 10),
+                                                 (10_000, 2, 16), (320, 1, 16)])
+def test_chunk_for(n: int, jobs: int, size: int) -> None:
+    assert chunk_for(n, jobs) == size
 
 
 def test_read_text_decodes_and_strips_html(tree: Path) -> None:
