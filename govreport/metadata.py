@@ -347,6 +347,10 @@ def _speaker(found: _Found, text: str, start: int, end: int) -> None:
         found.set("speaker", m["name"], *m.span("name"))
 
 
+#: punctuation a title does not hold (a sentence that mentions 政府工作报告 does)
+_CLAUSE_MARK = regex.compile(r"[，。；！？,;!?]")
+
+
 def _title(found: _Found, text: str, end: int) -> None:
     m = patterns.TITLE_LINE.search(text, 0, end)
     if m is None:
@@ -359,7 +363,7 @@ def _title(found: _Found, text: str, end: int) -> None:
     e = line_end
     while e > s and text[e - 1] in " \t":
         e -= 1
-    if e - s > 60 and m.end() - s <= 60:
+    if e - s > 60 and m.end() - s <= 60 and not _CLAUSE_MARK.search(text, s, m.end()):
         e = m.end()  # a run-on line: the title runs into the opening (…政府工作报告现在，我代表…)
     if e - s <= 60 and not _MEETING.search(text, s, e):
         found.set("title", text[s:e], s, e)

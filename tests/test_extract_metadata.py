@@ -244,6 +244,12 @@ def test_title_running_into_the_opening_on_a_run_on_line() -> None:
     _check_spans(report.metadata)
 
 
+def test_a_long_sentence_naming_the_report_is_no_title() -> None:
+    text = ("根据会议安排，下面请审议2026年云溪市政府工作报告，这份报告共分三个部分，内容比较多，请各位代表认真审议并提出意见。"
+            "现在，我代表市人民政府向大会报告工作，请予审议。一、过去一年工作回顾过去一年，经济运行总体平稳。")
+    assert govreport.parse(text).metadata.title is None
+
+
 def test_empty_and_plain_text() -> None:
     for text in ("", "没有任何标题的一段文字。"):
         md = govreport.parse(text).metadata
