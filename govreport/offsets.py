@@ -73,6 +73,8 @@ class OffsetMap:
         if src_pos >= self.src_len:
             return self.dst_len
         i = bisect_right(self._src, src_pos) - 1
+        if i < 0:
+            return 0  # inside a run deleted at the very start: the text resumes at 0
         pos = self._dst[i] + (src_pos - self._src[i])
         if i + 1 < len(self._dst) and pos > self._dst[i + 1]:
             return self._dst[i + 1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govreport.offsets import OffsetMap
@@ -25,6 +25,7 @@ def texts_and_runs(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
     return text, runs
 
 
+@example(("\u200b\u200b", [(0, 2)]))  # a run deleted at the very start: inverse(1) was -1
 @given(texts_and_runs())
 def test_from_deletions_maps_every_kept_character(case: tuple[str, list[tuple[int, int]]]) -> None:
     text, runs = case
@@ -38,6 +39,9 @@ def test_from_deletions_maps_every_kept_character(case: tuple[str, list[tuple[in
     assert m(len(out)) == len(text), "the end maps to the end"
     # monotone
     assert all(m(p) <= m(p + 1) for p in range(len(out)))
+    # every source position, deleted ones too: where the kept text resumes
+    for pos in range(len(text) + 1):
+        assert m.inverse(pos) == sum(1 for k in kept if k < pos)
 
 
 @given(texts_and_runs(), st.data())

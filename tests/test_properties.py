@@ -245,6 +245,7 @@ def test_normalisation_is_idempotent_on_generated_reports(case: gen.Rendered) ->
     assert normalize(once).text == once
 
 
+@example(text="\u200b\u200b")  # explore profile: the inverse map gave -1 inside a leading run
 @given(text=st.one_of(st.text(), gen.text_soup()))
 def test_offset_maps_are_monotone_on_any_text(text: str) -> None:
     _assert_map_monotone(text)
