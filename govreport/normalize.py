@@ -130,11 +130,15 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = (
     rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
 )
+#: an annotation after a Han character, and any repeated right after it (領(lǐng)(lǐng)):
+#: removing the first alone would leave the second after the character (not idempotent).
+#: Each repetition starts with a bracket, so the repeat cannot backtrack into itself.
 _PINYIN_TONED = regex.compile(
-    rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])(?:{_SYLLABLE})[)）]"
+    rf"(?<=\p{{Han}})(?:[(（](?=[a-zü{_TONED}]*[{_TONED}])(?:{_SYLLABLE})[)）])++"
 )
 _PINYIN_ANY = regex.compile(
-    rf"(?<=\p{{Han}})[(（](?:(?=[a-zü{_TONED}]*[{_TONED}]){_SYLLABLE}|(?=[a-zü]{{2}}){_SYLLABLE})[)）]"
+    rf"(?<=\p{{Han}})(?:[(（](?:(?=[a-zü{_TONED}]*[{_TONED}]){_SYLLABLE}"
+    rf"|(?=[a-zü]{{2}}){_SYLLABLE})[)）])++"
 )
 #: with at least this many tone-marked annotations a text is "annotated" and toneless
 #: syllables such as 們(men) are annotations too

@@ -60,6 +60,7 @@ def test_soft_break_line_of_zero_width_joins_the_paragraph() -> None:
         ("二(èr)、新一屆政府", "二、新一屆政府"),
         ("(二(èr))聚焦鄉村振興", "(二)聚焦鄉村振興"),
         ("（二（èr））聚焦", "（二）聚焦"),
+        ("領(lǐng)(lǐng)航", "領航"),  # a repeated annotation goes with the first
     ],
 )
 def test_pinyin_annotations_are_removed(text: str, expected: str) -> None:
