@@ -9,7 +9,6 @@ quadratic time shows there, and as a suite that suddenly takes minutes here.
 from __future__ import annotations
 
 import codecs
-import itertools
 import json
 
 import pytest
@@ -33,7 +32,7 @@ from govreport import (
 from govreport.decode import MIXED, decode
 from govreport.html import html_to_text
 
-from .test_invariants import check_invariants
+from .test_invariants import check_invariants, check_page
 
 
 def parsed(text: str | bytes) -> Report:
@@ -513,11 +512,4 @@ def test_no_limit_by_default() -> None:
     ids=["news", "html", "bare-numerals", "brackets", "pinyin", "two-thousand-openings"],
 )
 def test_parse_many_and_split_on_hostile_pages(text: str) -> None:
-    reports = govreport.parse_many(text)
-    for report in reports:
-        check_invariants(report)
-        assert text[report.offset : report.offset + len(report.text)] == report.text
-    items = govreport.split(text)
-    assert items[0].span.start == 0
-    assert items[-1].span.end == len(text)
-    assert all(a.span.end == b.span.start for a, b in itertools.pairwise(items))
+    check_page(text)
