@@ -10,7 +10,6 @@ stderr; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
-import codecs
 import csv
 import io
 import json
@@ -19,7 +18,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -395,23 +394,13 @@ class _Progress:
             self.stream.flush()
 
 
-class _TextSink(io.RawIOBase):
-    """Bytes written to a text stream (UTF-8), for a ``sys.stdout`` without ``.buffer``."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        super().__init__()
-        self.stream = stream
-        self.decoder = codecs.getincrementaldecoder("utf-8")()  # chunks may split a character
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self.stream.write(self.decoder.decode(bytes(data)))
-        return len(data)
-
-    def flush(self) -> None:
-        self.stream.flush()
+def _byte_writer(stream: IO[str]) -> Callable[[bytes], object]:
+    """A write of bytes onto the text ``stream``: its byte buffer's own, or (a StringIO
+    stand-in has no buffer) decoded onto it — each write holds whole JSON lines."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer.write  # type: ignore[no-any-return]
+    return lambda data: stream.write(data.decode("utf-8"))
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -424,29 +413,27 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     progress = _Progress(len(files), enabled=show, stream=sys.stderr)
     reports = failed = 0
     started = time.monotonic()
-    out: IO[bytes]
-    if to_stdout:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)  # a StringIO stand-in has none
-        out_bytes = buffer or io.BufferedWriter(_TextSink(sys.stdout))
-        sink: AbstractContextManager[IO[bytes]] = nullcontext(out_bytes)
-    else:
-        sink = open(args.out, "wb")  # noqa: SIM115
-    with sink as out:
+    with ExitStack() as stack:
+        if to_stdout:
+            sys.stdout.flush()
+            write, flush = _byte_writer(sys.stdout), sys.stdout.flush
+        else:
+            out = stack.enter_context(open(args.out, "wb"))
+            write, flush = out.write, out.flush
         chunksize = chunk_for(len(files), jobs)
         for path, result in ordered_map(report_lines, files, jobs=jobs, chunksize=chunksize):
             if isinstance(result, Exception):
                 failed += 1
                 line = {"file": os.fspath(path), "error": error_message(result),
                         "error_type": type(result).__name__}
-                out.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+                write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
                 progress.clear()
                 _failed(path, result)
             else:
                 count, data = result
                 reports += count
-                out.write(data)
-            out.flush()
+                write(data)
+            flush()
             progress.advance(path, failed=isinstance(result, Exception))
     progress.clear()
     seconds = time.monotonic() - started

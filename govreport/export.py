@@ -8,13 +8,13 @@ are character offsets into ``text`` (the decoded input), not byte offsets.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import cattrs
 from cattrs.preconf.json import make_converter
 from cattrs.strategies import configure_tagged_union
 
+from . import patterns
 from .models import (
     Boilerplate,
     Child,
@@ -70,15 +70,13 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     return converter().structure(data, Report)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def report_to_json(report: Report, *, indent: int | None = None) -> str:
     """JSON text (Chinese kept as is). Lone surrogates, which a damaged input may hold, are
     written as ``\\udXXX`` escapes so the text can always be encoded as UTF-8; ``json.loads``
     reads them back unchanged."""
     text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    escaped: str = patterns.LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escaped
 
 
 # referenced so that linters see the tagged classes are part of the contract

@@ -325,17 +325,12 @@ def _structural(line: str, chrome: bool = True) -> bool:
         return True
     if len(line) <= 40 and not _CLOSED_END.search(line) and _BARE_PART.search(line):
         return True
-    if chrome and len(line) <= patterns.BOILERPLATE_MAX_LEN:
-        return any(rule.search(line) for _, rule in patterns.BOILERPLATE_RULES)
-    return False
+    return chrome and _is_chrome(line)
 
 
 _SENTENCE_ENDS = "。！？!?；;…:："
 #: 各位代表： / Fellow Deputies, — a salutation with its punctuation leads a paragraph
-_SALUTATION_LEAD = regex.compile(
-    r"(?:各位代表|各们代表|各位委员|(?i:fellow|dear)[ 	]+(?i:deputies|representatives))"
-    r"[ 	]*[,，:：!！]"
-)
+_SALUTATION_LEAD = regex.compile(rf"{patterns.SALUTATION_WORDS}[ \t]*[,，:：!！]")
 _CLOSERS = "”’」』）)]"
 
 

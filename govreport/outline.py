@@ -117,6 +117,13 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    """``pos`` moved forward over spaces, not beyond ``end``: where a body starts."""
+    while pos < end and text[pos] in patterns.SPACE:
+        pos += 1
+    return pos
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a == b or a is None or b is None or frozenset({a, b}) in _COMPATIBLE
 
@@ -164,9 +171,7 @@ class _Outline:
             self.find("inferred_ordinal",
                       f"heading numeral {what}; ordinal {ordinal} inferred from position",
                       cand.start, cand.title_end)
-        body = cand.title_end
-        while body < cand.end and text[body] in patterns.SPACE:
-            body += 1
+        body = _skip_spaces(text, cand.title_end, cand.end)
         if body < cand.end:
             self.tokens.append(Token(TokenKind.PARA, body, cand.end))
         return tok
@@ -435,15 +440,11 @@ class _Outline:
                     head.title = self.text[s:e].strip(_TITLE_STRIP)
                     head.inferred_ordinal = True
                     head.family = "hidden"
-                    rest_start = e
-                    while rest_start < tok.end and self.text[rest_start] in patterns.SPACE:
-                        rest_start += 1
+                    rest_start = _skip_spaces(self.text, e, tok.end)
                     new = [head]
                     if rest_start < tok.end:
                         new.append(Token(TokenKind.PARA, rest_start, tok.end))
-                    before_end = s
-                    while before_end > tok.start and self.text[before_end - 1] in patterns.SPACE:
-                        before_end -= 1
+                    before_end = _trim_end(self.text, tok.start, s)
                     if before_end > tok.start:
                         tok.end = before_end
                         self.tokens[i + 1 : i + 1] = new
@@ -571,9 +572,7 @@ class _Outline:
             nxt.start <= old_end + 2 else old_end
         tok.end = _trim_end(self.text, tok.title_start, p)
         tok.title = self.text[tok.title_start : p].strip(_TITLE_STRIP)
-        body = p
-        while body < block_end and self.text[body] in patterns.SPACE:
-            body += 1
+        body = _skip_spaces(self.text, p, block_end)
         if nxt is not None and nxt.kind == TokenKind.PARA and nxt.start <= old_end + 2:
             nxt.start = body
         elif body < block_end:

@@ -138,11 +138,12 @@ CONTINUES_LINE = regex.compile(r"^[，、。；：！？）》」』”’,.;:!?
 #: Characters that cannot end a paragraph: a line ending with one continues on the next.
 OPENS_LINE = regex.compile(r"[《「『“‘（(\[—]$")
 
-#: 各位代表： / Fellow Deputies, — standalone or leading a paragraph.
-SALUTATION = regex.compile(
+#: the words of a salutation (各位代表, Fellow Deputies)
+SALUTATION_WORDS = (
     r"(?:各位代表|各们代表|各位委员|(?i:fellow|dear)[ \t]+(?i:deputies|representatives))"
-    r"[ \t]*[,，:：!！;；.。]?"
 )
+#: 各位代表： / Fellow Deputies, — standalone or leading a paragraph.
+SALUTATION = regex.compile(rf"{SALUTATION_WORDS}[ \t]*[,，:：!！;；.。]?")
 #: 现在，我代表市人民政府向大会报告工作 — the opening formula that ends the preamble.
 OPENING = regex.compile(
     r"我代表[^。!！\n]{0,30}?(?:人民政府|国务院|政府)[^。!！\n]{0,30}?(?:报告|作[^。\n]{0,6}报告)"
