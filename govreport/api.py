@@ -29,9 +29,6 @@ from .transform import build_sections
 
 __all__ = ["parse", "parse_file"]
 
-_MAX_REPAIRS = 50
-
-
 def _as_text(text: str | bytes | bytearray | memoryview) -> str:
     if isinstance(text, str):
         return text
@@ -120,26 +117,19 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
 
 
 def _build(norm: NormalizedText, tokens: list[Token], findings: list[Finding]) -> list[Section]:
-    """Run the grammar; a token it cannot place is demoted to a paragraph (and reported)."""
-    for _ in range(_MAX_REPAIRS):
-        try:
-            return build_sections(norm, tokens, to_lark(tokens), findings)
-        except lark.exceptions.UnexpectedInput as exc:
-            bad = getattr(exc, "token", None)
-            tok = bad.value if isinstance(bad, lark.Token) else None
-            if not isinstance(tok, Token) or tok.kind == TokenKind.PARA:
-                break
-            findings.append(Finding(
-                "outline_error",
-                f"a {tok.kind.value.lower().replace('_', ' ')} could not be placed in the "
-                "outline and is kept as a paragraph",
-                tok.start, tok.end, "error"))
-            tok.kind = TokenKind.PARA
-    # last resort: everything as paragraphs of one section
-    for tok in tokens:
-        if tok.kind != TokenKind.BOILERPLATE:
-            tok.kind = TokenKind.PARA
-    return build_sections(norm, tokens, to_lark(tokens), findings)
+    """Run the grammar over the chosen tokens. The choice only takes readings the grammar
+    accepts, so a rejection is a bug of govreport: the text is then kept as one section of
+    paragraphs, with an ``outline_error``, rather than lost."""
+    try:
+        return build_sections(norm, tokens, to_lark(tokens), findings)
+    except lark.exceptions.UnexpectedInput as exc:  # pragma: no cover - a govreport bug
+        findings.append(Finding(
+            "outline_error", f"internal error: the grammar rejected the chosen outline ({exc}); "
+            "the text is kept as paragraphs", 0, 0, "error"))
+        for tok in tokens:
+            if tok.kind != TokenKind.BOILERPLATE:
+                tok.kind = TokenKind.PARA
+        return build_sections(norm, tokens, to_lark(tokens), findings)
 
 
 def _diagnostics(norm: NormalizedText, tokens: list[Token],
@@ -149,7 +139,8 @@ def _diagnostics(norm: NormalizedText, tokens: list[Token],
     for f in findings:
         span = Span(*f.source) if f.source else Span(to_src(f.start), to_src(f.end))
         out.append(Diagnostic(code=f.code, message=f.message, span=span,
-                              severity=Severity(f.severity)))
+                              severity=Severity(f.severity), confidence=f.confidence,
+                              reading=f.reading, runner_up=f.runner_up))
     out.extend(diag.input_diagnostics(norm.source))
     whole = Span(0, len(norm.source))
     if "script" in norm.applied:

@@ -21,6 +21,8 @@ import re
 
 import regex
 
+from .vocabulary import PART_NOUN
+
 __all__ = ["Options", "title_end"]
 
 #: ``[(title_end, score), …]`` relative to the heading start
@@ -37,12 +39,8 @@ _STOP_LATIN = re.compile(rf"[{_TERMINAL}]|\.(?= |\Z)")  # "." + space or the win
 _COLON = re.compile("[：:]")
 _COMMA_RE = re.compile(f"[{_COMMA}]")
 
-_PART_KEYWORD = regex.compile(
-    r"(?:(?:19|20)\d{2}年(?:和|及)?)?(?:政府)?(?:主要)?工作(?:回顾|安排(?:建议)?|任务|思路|总结)"
-    r"|发展回顾|主要成就|发展成就|重点工作(?:任务|安排)?|主要工作|主要任务|重点任务|目标任务"
-    r"|总体要求|政策取向|奋斗目标|发展目标|主要目标|总体思路|自身建设|满意(?:的)?政府"
-    r"|治理(?:现代化)?(?:水平|效能)|重大举措|(?:19|20)\d{2}年(?:政府)?(?:主要)?工作"
-)
+#: the nouns that end a part title (one vocabulary for every stage: vocabulary.py)
+_PART_KEYWORD = PART_NOUN
 #: what the body of a part often starts with
 _PART_BODY = regex.compile(
     r"各位代表|过去|(?:19|20)\d{2}年|今年|今后|“十.?五”|刚刚|五年来|一年来|这一年|我们|站在|新的一年"

@@ -13,12 +13,14 @@ from collections.abc import Callable
 
 import regex
 
-from . import patterns
+from . import kinds, patterns, vocabulary
 from .boundary import title_end
+from .models import SectionKind
 from .patterns import cjk_to_int, roman_to_int
 from .segment import Block
+from .vocabulary import Strength
 
-__all__ = ["Candidate", "TokenKind", "classify"]
+__all__ = ["PART_TERMINAL", "Candidate", "Reading", "TokenKind", "classify", "offer_readings"]
 
 
 class TokenKind(str, enum.Enum):
@@ -31,7 +33,6 @@ class TokenKind(str, enum.Enum):
     OPENING = "OPENING"
     FRONT_TEXT = "FRONT_TEXT"
     # headings
-    PART_HEADING = "PART_HEADING"
     CHAPTER_HEADING = "CHAPTER_HEADING"
     CLOSING_HEADING = "CLOSING_HEADING"
     APPENDIX_HEADING = "APPENDIX_HEADING"
@@ -44,8 +45,72 @@ class TokenKind(str, enum.Enum):
     CLOSING_START = "CLOSING_START"
     GLOSSARY_ENTRY = "GLOSSARY_ENTRY"
     BOILERPLATE = "BOILERPLATE"
-    # classification only (resolved by the outline pass)
-    BARE = "BARE"
+    # the part headings, one per kind of part (the grammar orders them)
+    REVIEW_HEADING = "REVIEW_HEADING"
+    FIVE_YEAR_PLAN_HEADING = "FIVE_YEAR_PLAN_HEADING"
+    ANNUAL_PLAN_HEADING = "ANNUAL_PLAN_HEADING"
+    SELF_IMPROVEMENT_HEADING = "SELF_IMPROVEMENT_HEADING"
+    OTHER_HEADING = "OTHER_HEADING"
+    # looks only (what a block looks like on its own; never a reading)
+    PART_HEADING = "PART_HEADING"  # a top-level numeral: 一、 I. Second, 第一部分
+    BARE = "BARE"  # a short line without sentence punctuation, or a truncated )…
+
+
+#: the heading terminal of each kind of part
+PART_TERMINAL: dict[SectionKind, TokenKind] = {
+    SectionKind.REVIEW: TokenKind.REVIEW_HEADING,
+    SectionKind.FIVE_YEAR_PLAN: TokenKind.FIVE_YEAR_PLAN_HEADING,
+    SectionKind.ANNUAL_PLAN: TokenKind.ANNUAL_PLAN_HEADING,
+    SectionKind.SELF_IMPROVEMENT: TokenKind.SELF_IMPROVEMENT_HEADING,
+    SectionKind.OTHER: TokenKind.OTHER_HEADING,
+}
+PART_KIND: dict[TokenKind, SectionKind] = {t: k for k, t in PART_TERMINAL.items()}
+
+
+class Reading:
+    """One thing a block may be: a terminal of ``report.lark`` (or boilerplate), a score (higher
+    is likelier; the scores of a sequence add up) and the evidence for it, in words.
+
+    ``terminals`` is what the reading hands to the grammar: nothing for boilerplate, the
+    heading and then ``PARA`` for a heading whose body runs on in the same block."""
+
+    __slots__ = ("evidence", "kind", "score", "terminals")
+
+    def __init__(self, kind: TokenKind, score: float, evidence: str, run_in: bool = False
+                 ) -> None:
+        self.kind = kind
+        self.score = score
+        self.evidence = evidence
+        if kind == TokenKind.BOILERPLATE:
+            self.terminals: tuple[str, ...] = ()
+        elif run_in:
+            self.terminals = (kind.value, TokenKind.PARA.value)
+        else:
+            self.terminals = (kind.value,)
+
+    @property
+    def name(self) -> str:
+        """The reading in words: ``review heading``, ``subsection heading``, ``paragraph``."""
+        return _READING_NAMES.get(self.kind, self.kind.value.lower().replace("_", " "))
+
+    def __repr__(self) -> str:
+        return f"Reading({self.kind.value}, {self.score:+.2f}, {self.evidence!r})"
+
+
+_READING_NAMES = {
+    TokenKind.REVIEW_HEADING: "review heading",
+    TokenKind.FIVE_YEAR_PLAN_HEADING: "five-year plan heading",
+    TokenKind.ANNUAL_PLAN_HEADING: "annual plan heading",
+    TokenKind.SELF_IMPROVEMENT_HEADING: "self-improvement heading",
+    TokenKind.OTHER_HEADING: "other part heading",
+    TokenKind.CHAPTER_HEADING: "subsection heading",
+    TokenKind.PARA: "paragraph",
+    TokenKind.ITEM: "item",
+    TokenKind.FRONT_TEXT: "preamble text",
+    TokenKind.BOILERPLATE: "boilerplate",
+    TokenKind.CLOSING_START: "start of the closing",
+    TokenKind.TAIL_SALUTATION: "part tail",
+}
 
 
 class Candidate:
@@ -59,9 +124,11 @@ class Candidate:
         "kind",
         "lead",
         "marker",
+        "next_chapter",
         "numeral_end",
         "options",
         "ordinal",
+        "readings",
         "reason",
         "salutation",
         "start",
@@ -83,6 +150,8 @@ class Candidate:
         self.lead: str | None = None
         self.reason: str | None = None  # boilerplate rule
         self.salutation = False  # a paragraph led by 各位代表
+        self.readings: list[Reading] = []  # what the block may be in the outline, best first
+        self.next_chapter: int | None = None  # ordinal of the next subsection numeral in the part
 
     def __repr__(self) -> str:
         return (f"Candidate({self.kind.value}, {self.start}-{self.end}, family={self.family}, "
@@ -317,4 +386,345 @@ def classify(text: str, blocks: list[Block]) -> list[Candidate]:
         else:
             cand = Candidate(block, TokenKind.PARA)
         out.append(cand)
+    return out
+
+
+# --------------------------------------------------------------------------- readings
+#
+# Every block is offered the readings it could have in the outline, each with a score; the
+# grammar-guided choice (``choose.py``) keeps the best-scoring sequence the grammar accepts,
+# adding what the numbering says (``choose.numbering``). Scores are log-odds-like: 0 is
+# neutral, +1 is evidence for, -1 against; a sequence's score is the sum of its readings'.
+# The weights are named here, in one table, so that a decision can be traced to them.
+
+W = {
+    # what a block of this look is, before context
+    "part numeral": 1.0,  # 一、 / I. / Second, on a line of its own
+    "part numeral run-on": 0.3,  # the same cut out of a run-on line (a look-alike is common)
+    "bare part title": -1.0,  # a title that names a part, without its numeral
+    "thematic bare part": -2.5,  # a title line followed by a numbering that starts at 1
+    "numbering restarts after it": 2.0,  # … after a numbering that had reached 2 or more
+    "first part is the review": 0.5,
+    "names this kind": 3.0,  # the title names the kind (2025年工作安排)
+    "mentions this kind": 1.5,  # a part noun inside a longer title
+    "also names this kind": 1.0,  # the second kind a combined title names
+    "names another kind": -4.0,
+    "content weight": 1.0,  # content evidence (kinds.content_scores) for a thematic title
+    "content weight named": 0.25,  # … when the title names its kind
+    # a numeral is evidence of a heading, of either level: the subsection reading of a part
+    # numeral (lost outer numbering, see choose.numbering) costs only this against the part
+    "part numeral as subsection": -0.5,
+    "part title as subsection": -2.0,  # 2025年工作安排 as a subsection
+    # a numbered line read as text: by its shape (see _shape)
+    "numeral as paragraph, title line": -2.5,  # 一、扩大有效需求 on a line of its own
+    "numeral as paragraph, sentence": -1.1,  # 一、新建托育机构。… (a heading with a run-in body?)
+    "numeral as paragraph, loose": -0.2,  # …。一、… cut out of a run-on line: look-alikes abound
+    "part numeral as item, title line": -1.5,
+    "part numeral as item, sentence": -1.0,  # 一、新建托育机构。 an enumerated line
+    "part numeral as item, loose": -1.5,
+    "subsection numeral": 0.5,
+    "subsection numeral as item": -0.5,
+    "subsection numeral as paragraph": -1.0,
+    "run-on subsection numeral as paragraph": -0.6,
+    "long 第一， as subsection": -1.0,
+    "bare subsection": -1.5,
+    "bare part title as paragraph": -2.0,
+    "preamble line": 0.0,
+    "title line": 2.0,
+    "meeting line": 1.5,
+    "speaker line": 1.0,
+    "opening formula": 4.0,
+    "front line in the body": -0.4,
+    "opening in the body": -1.0,
+    "prose": 0.005,  # a paragraph rather than preamble text, all else equal
+    "tail": 0.3,  # a salutation after a part's last subsection starts its tail
+    "closing": 1.0,  # a salutation before a final call starts the closing …
+    "closing position": 1.0,  # … the later the likelier (times the position, 0…1)
+    "heading after the closing": -3.0,  # a heading line follows: not the closing
+    "final call": 0.8,  # a 让我们… paragraph with no salutation before it
+    "back heading": 1.5,  # 附件, 名词解释, 结束语
+    "back heading as paragraph": -0.5,
+    "glossary entry": 0.5,
+}
+
+#: （一） is the usual subsection numeral; 1. is as often a list inside one
+_FAMILY_PRIOR = {"paren_cjk": 0.3, "arabic_dot": -0.2}
+_EXHORTATION_WINDOW = 4
+_CONTENT_SAMPLE = 3000
+_PLAUSIBLE_TITLE = (6, 44)
+_LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是为，,、]$")
+_LET_US = regex.compile(r"让我们|(?i:let us)")
+_TITLE_STRIP = "。：:；;，," + patterns.SPACE
+_YEAR = regex.compile(r"((?:19|20)\d{2})[ \t]*年")
+_PART_KINDS = (SectionKind.REVIEW, SectionKind.FIVE_YEAR_PLAN, SectionKind.ANNUAL_PLAN,
+               SectionKind.SELF_IMPROVEMENT, SectionKind.OTHER)
+
+
+def title_of(text: str, cand: Candidate) -> str:
+    """The title of a heading candidate (without numeral and trailing punctuation)."""
+    return text[cand.numeral_end : cand.title_end].strip(_TITLE_STRIP)
+
+
+def report_year(text: str, cands: list[Candidate]) -> int | None:
+    """The plan year, from the first title or meeting line that names a year (2025年政府工作报告,
+    ——2025年1月14日在…): a year before it in a part title is the past year."""
+    for cand in cands[:400]:
+        if cand.kind in (TokenKind.TITLE, TokenKind.META, TokenKind.OPENING):
+            m = _YEAR.search(text, cand.start, min(cand.end, cand.start + 80))
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def _look_ahead(text: str, cands: list[Candidate], year: int | None
+                ) -> tuple[list[int | None], list[int | None], list[int], list[bool]]:
+    """Four look-aheads for each index: the ordinal of the next numbered subsection candidate
+    before the next part candidate (``None``: there is none), the ordinal of the next
+    numbered candidate of any level (a new sequence starting at 1 restarts a part), where
+    the next part candidate starts (the end of a part's text, for its content), and whether a
+    heading follows before the back matter (the closing comes after the last heading)."""
+    n = len(cands)
+    chapter: list[int | None] = [None] * (n + 1)
+    anything: list[int | None] = [None] * (n + 1)
+    part_end = [len(text)] * (n + 1)
+    heading_after = [False] * (n + 1)
+    later = False
+    nxt: int | None = None
+    nxt_any: int | None = None
+    nxt_part = len(text)
+    ends_part = (TokenKind.PART_HEADING, TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
+                 TokenKind.CLOSING_HEADING)
+    for i in range(n - 1, -1, -1):
+        cand = cands[i]
+        chapter[i] = nxt
+        anything[i] = nxt_any
+        part_end[i] = nxt_part
+        heading_after[i] = later
+        if cand.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
+            later = False  # back matter: what comes after it is not the body
+        elif cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING,
+                           TokenKind.CLOSING_HEADING):
+            later = True
+        if cand.kind in ends_part or (
+            cand.kind == TokenKind.BARE
+            and vocabulary.name(title_of(text, cand), year).strength == Strength.NAMES
+        ):
+            nxt = None
+            nxt_part = cand.start
+        elif cand.kind == TokenKind.CHAPTER_HEADING and cand.family != "di":
+            nxt = cand.ordinal
+        if cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
+                and cand.family != "di" and not cand.block.embedded:
+            nxt_any = cand.ordinal
+    return chapter, anything, part_end, heading_after
+
+
+_CLOSERS = "”’」』）)]"
+_CLOSED = "。！？!?；;…:："
+
+
+def _ends_closed(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends like a finished sentence or a lead-in (``patterns.ENDS_CLOSED``
+    without scanning the block)."""
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > start and text[end - 1] in _CLOSED
+
+
+def _closing_place(i: int, n: int, heading_after: bool) -> float:
+    """Where a closing may start: after the last heading, the later the likelier."""
+    return (W["heading after the closing"] if heading_after else 0.0) \
+        + W["closing position"] * i / max(1, n)
+
+
+def _shape(text: str, cand: Candidate, title: str) -> str:
+    """The shape of a numbered line: a ``title line`` (the whole block is a title), a
+    ``sentence`` (a title or an item running on into a body), or ``loose``: cut out of a
+    run-on line, or a numeral with nothing after it."""
+    if cand.block.embedded or not title:
+        return "loose"
+    if cand.title_end < cand.end or _ends_closed(text, cand.start, cand.end):
+        return "sentence"
+    return "title line"
+
+
+def _followed_by_body(cands: list[Candidate], i: int) -> bool:
+    j = i + 1
+    while j < len(cands) and cands[j].kind == TokenKind.BOILERPLATE:
+        j += 1
+    return j < len(cands) and cands[j].kind in (TokenKind.PARA, TokenKind.ITEM,
+                                                 TokenKind.SALUTATION)
+
+
+def _exhorts(text: str, cands: list[Candidate], i: int) -> bool:
+    """A final call (让我们…, …而努力奋斗) in this block or the next few."""
+    seen = 0
+    for cand in cands[i:]:
+        if cand.kind == TokenKind.BOILERPLATE:
+            continue
+        if patterns.EXHORTATION.search(text, cand.start, cand.end):
+            return True
+        seen += 1
+        if seen >= _EXHORTATION_WINDOW:
+            break
+    return False
+
+
+def _part_readings(text: str, cand: Candidate, title: str, year: int | None, base: float,
+                   why: str, run_in: bool, part_end: int) -> list[Reading]:
+    """A reading per kind of part for a part heading candidate: what its title names, and for
+    a title that names no kind, what its body says."""
+    named = vocabulary.name(title, year)
+    content: dict[SectionKind, float] | None = None
+    out = []
+    for kind in _PART_KINDS:
+        score = base
+        evidence = [why]
+        if named.kind == kind:
+            weight = "names this kind" if named.strength == Strength.NAMES \
+                else "mentions this kind"
+            score += W[weight]
+            evidence.append(f"title {'names' if weight[0] == 'n' else 'mentions'} "
+                            f"{'/'.join(named.evidence) or kind.value}")
+        elif kind in named.kinds:
+            score += W["also names this kind"]
+            evidence.append("title also names it")
+        elif named.kind is not None and named.strength == Strength.NAMES:
+            score += W["names another kind"]
+            evidence.append(f"title names {named.kind.value}")
+        if named.strength < Strength.NAMES or named.kind is None:  # no content if named
+            if content is None:
+                sample = text[cand.numeral_end : min(part_end,
+                                                     cand.numeral_end + _CONTENT_SAMPLE)]
+                content = kinds.content_scores(kinds.content_counts(sample))
+            share = W["content weight"] if named.kind is None else W["content weight named"]
+            score += share * content[kind]
+            if named.kind is None:
+                evidence.append(f"content {content[kind]:+.1f}")
+        if kind == SectionKind.REVIEW and cand.ordinal == 1:
+            score += W["first part is the review"]
+        out.append(Reading(PART_TERMINAL[kind], score, ", ".join(evidence), run_in))
+    return out
+
+
+def offer_readings(text: str, cands: list[Candidate]) -> None:
+    """Set ``readings`` of every candidate, best first."""
+    year = report_year(text, cands)
+    next_chapter, next_any, part_end, heading_after = _look_ahead(text, cands, year)
+    previous: int | None = None  # the ordinal of the last numbered heading candidate
+    for i, cand in enumerate(cands):
+        cand.next_chapter = next_chapter[i]
+        restart = 0 if next_any[i] != 1 else 2 if previous is not None and previous >= 2 else 1
+        readings = _readings(text, cands, i, cand, year, restart, part_end[i],
+                             heading_after[i])
+        if cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
+                and cand.family != "di" and not cand.block.embedded:
+            previous = cand.ordinal
+        if cand.kind != TokenKind.BOILERPLATE and patterns.GLOSSARY_ENTRY.match(
+                text, cand.start, cand.end):
+            readings.append(Reading(TokenKind.GLOSSARY_ENTRY, W["glossary entry"],
+                                    "glossary entry"))
+        readings.sort(key=lambda r: -r.score)
+        cand.readings = readings
+
+
+def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: int | None,
+              restart: int, part_end: int, heading_after: bool) -> list[Reading]:
+    """The readings of block ``i``. ``restart``: the next numbered heading is 1 (1), after a
+    sequence that had reached 2 or more (2: a new part begins before it)."""
+    look = cand.kind
+    K = TokenKind
+    if look == K.BOILERPLATE:
+        return [Reading(K.BOILERPLATE, 0.0, f"web chrome or page furniture ({cand.reason})")]
+    out: list[Reading] = []
+    embedded = cand.block.embedded
+    run_in = cand.title_end < cand.end
+    if look == K.PART_HEADING:
+        title = title_of(text, cand)
+        if title:
+            base = W["part numeral run-on" if embedded else "part numeral"]
+            out += _part_readings(text, cand, title, year, base, "part numeral", run_in,
+                                  part_end)
+            named = vocabulary.name(title, year)
+            sub = base + W["part numeral as subsection"]
+            if named.strength == Strength.NAMES and named.kind not in (
+                None, SectionKind.SELF_IMPROVEMENT
+            ):
+                sub += W["part title as subsection"]
+            out.append(Reading(K.CHAPTER_HEADING, sub, "part numeral as a subsection", run_in))
+        shape = _shape(text, cand, title)
+        out.append(Reading(K.ITEM, W[f"part numeral as item, {shape}"], "numbered item"))
+        out.append(Reading(K.PARA, W[f"numeral as paragraph, {shape}"], "look-alike numeral"))
+        out.append(Reading(K.FRONT_TEXT, W[f"numeral as paragraph, {shape}"], "preamble text"))
+        return out
+    if look == K.CHAPTER_HEADING:
+        title = title_of(text, cand)
+        long_di = cand.family == "di" and (cand.title_end - cand.numeral_end > 30
+                                           or cand.end - cand.start > 90)
+        score = W["long 第一， as subsection"] if long_di else W["subsection numeral"] + \
+            _FAMILY_PRIOR.get(cand.family or "", 0.0)
+        named = vocabulary.name(title, year)
+        if named.strength == Strength.NAMES and named.kind not in (
+            None, SectionKind.SELF_IMPROVEMENT
+        ):
+            score += W["part title as subsection"] / 2
+        out.append(Reading(K.CHAPTER_HEADING, score, "subsection numeral", run_in))
+        out.append(Reading(K.ITEM, 0.0 if long_di else W["subsection numeral as item"],
+                           "numbered item"))
+        out.append(Reading(K.PARA, W["run-on subsection numeral as paragraph" if embedded
+                                     else "subsection numeral as paragraph"],
+                           "look-alike numeral"))
+        out.append(Reading(K.FRONT_TEXT, W["subsection numeral as paragraph"], "preamble text"))
+        return out
+    if look == K.BARE:
+        title = title_of(text, cand)
+        named = vocabulary.name(title, year)
+        truncated = cand.family == "truncated"
+        plausible = (_PLAUSIBLE_TITLE[0] <= len(title) <= _PLAUSIBLE_TITLE[1]
+                     and _followed_by_body(cands, i) and not _LEAD_IN.search(title))
+        para = 0.0
+        bonus = W["numbering restarts after it"] if restart == 2 and plausible else 0.0
+        if not truncated and named.strength == Strength.NAMES:
+            out += _part_readings(text, cand, title, year, W["bare part title"] + bonus,
+                                  "title without numeral", run_in, part_end)
+            para = W["bare part title as paragraph"]
+        elif not truncated and plausible and restart:
+            out += _part_readings(text, cand, title, year, W["thematic bare part"] + bonus,
+                                  "line before a restarting numbering", run_in, part_end)
+        if plausible or truncated:
+            score = W["bare subsection"]
+            if named.strength == Strength.NAMES and named.kind not in (
+                None, SectionKind.SELF_IMPROVEMENT
+            ):
+                score += W["part title as subsection"]
+            out.append(Reading(K.CHAPTER_HEADING, score, "subsection title without numeral",
+                               run_in))
+        out.append(Reading(K.PARA, para, "short line"))
+        out.append(Reading(K.FRONT_TEXT, W["preamble line"], "preamble text"))
+        return out
+    if look in (K.APPENDIX_HEADING, K.GLOSSARY_HEADING, K.CLOSING_HEADING):
+        out.append(Reading(look, W["back heading"], "back-matter heading"))
+        out.append(Reading(K.PARA, W["back heading as paragraph"], "short line"))
+        return out
+    if look in (K.TITLE, K.META, K.SPEAKER, K.OPENING):
+        weight = {K.TITLE: "title line", K.META: "meeting line", K.SPEAKER: "speaker line",
+                  K.OPENING: "opening formula"}[look]
+        out.append(Reading(look, W[weight], weight))
+        out.append(Reading(K.PARA, W["opening in the body" if look == K.OPENING
+                                     else "front line in the body"], "paragraph"))
+        return out
+    # body blocks: paragraphs, items, salutations
+    body = K.SALUTATION if look == K.SALUTATION else K.ITEM if look == K.ITEM else K.PARA
+    # all else equal, prose is a paragraph and a short unfinished line preamble text
+    prose = cand.end - cand.start > 40 or _ends_closed(text, cand.start, cand.end)
+    out.append(Reading(body, W["prose"] if prose else 0.0, "paragraph"))
+    out.append(Reading(K.FRONT_TEXT, 0.0 if prose else W["prose"], "preamble text"))
+    if look == K.SALUTATION or cand.salutation:
+        out.append(Reading(K.TAIL_SALUTATION, W["tail"], "salutation after the subsections"))
+        if _exhorts(text, cands, i):
+            out.append(Reading(K.CLOSING_START, W["closing"] + _closing_place(
+                i, len(cands), heading_after), "salutation before a final call"))
+    elif _LET_US.search(text, cand.start, cand.end):
+        out.append(Reading(K.CLOSING_START, W["final call"] + _closing_place(
+            i, len(cands), heading_after), "final call"))
     return out

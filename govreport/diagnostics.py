@@ -40,11 +40,21 @@ CODES: dict[str, tuple[Severity, str]] = {
                          "a heading's numeral is missing or damaged; its ordinal was inferred "
                          "from its position"),
     "ordinal_gap": (Severity.WARNING, "the numbering skips a number"),
+    "inferred_kind": (Severity.INFO,
+                      "a part's title does not name its kind; the kind was read from its "
+                      "content (with its confidence)"),
+    "inferred_level": (Severity.INFO,
+                       "a top-level numeral (一、) restarting under a part title without "
+                       "numeral was read as a subsection (lost outer numbering)"),
+    "demoted_heading": (Severity.INFO,
+                        "a line that looks like a heading was read as text (with its "
+                        "confidence and the runner-up reading)"),
     "unusual_order": (Severity.INFO, "the outline parts come in an unusual order"),
     "multiple_reports": (Severity.WARNING,
                          "the text holds several reports; use parse_many() to get each"),
     "outline_error": (Severity.ERROR,
-                      "a block could not be placed in the outline and was kept as a paragraph"),
+                      "internal error: the outline could not be built; the text was kept as "
+                      "paragraphs"),
     # extraction
     "garbled_date": (Severity.WARNING, "a meeting date that is not a valid date; left empty"),
     "suspicious_target": (Severity.WARNING,

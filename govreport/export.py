@@ -29,7 +29,7 @@ from .models import (
 __all__ = ["SCHEMA_VERSION", "converter", "report_from_dict", "report_to_dict", "report_to_json"]
 
 #: bump the major number when the shape changes incompatibly, the minor when fields are added
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _make() -> cattrs.Converter:

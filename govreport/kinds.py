@@ -1,10 +1,11 @@
-"""Which part of the outline a section is: from its heading, and from its content when the
-heading is thematic (福建's 牢记殷殷嘱托… is the review, 牢记历史使命… the annual plan).
+"""Which part of the outline a section is, from its content: the evidence for a part whose
+title does not name its kind (a thematic title: 牢记殷殷嘱托，… is the review, 牢记历史使命，… the
+annual plan), and the kind of a part that has lost its heading.
 
-Headings are matched in this order: self-improvement, five-year goals, review, annual plan.
-Five-year goals come before the review so that "“十三五”时期发展成就和“十四五”时期主要目标任务"
-(achievements of the last plan *and* goals of the next) is a five-year part, while
-"2020年和“十三五”时期工作回顾" stays a review.
+What a *title* names is read by ``vocabulary.py``; this module reads the words of the body: past
+tense and achievements (the review), this year and the tasks ahead (the plan), the government's
+own conduct (self-improvement), the year's expected targets (the plan). ``content_scores`` turns
+them into a score per kind, which the classifier adds to the readings of a part heading.
 """
 
 from __future__ import annotations
@@ -13,70 +14,7 @@ import regex
 
 from .models import SectionKind
 
-__all__ = ["content_kind", "heading_kind", "is_part_title"]
-
-_SELF = regex.compile(
-    r"自身建设|人民满意(?:的)?政府|服务型政府|政府治理|政府建设|依法行政|廉洁[^，。]{0,8}政府"
-    r"|建设[^，。]{0,14}政府$|法治政府建设"
-    r"|(?i:self-improvement|self-construction|government'?s? own"
-    r"|building (?:of )?(?:the )?government)"
-)
-_FIVE_YEAR = regex.compile(
-    r"(?:“?十[一二三四五六七八九十]?五”?|五年|新一届政府|(?i:five-year))[^，。]{0,24}"
-    r"(?P<what>目标|任务|规划|要求|思路|举措|蓝图|(?i:goals?|tasks?|plan))"
-)
-_FUTURE_WORDS = ("目标", "任务", "要求", "思路", "举措", "蓝图", "goal", "task")
-_REVIEW = regex.compile(
-    r"回顾|工作总结|发展成就|主要成就|(?i:review)|过去[一五]年"
-)
-_ANNUAL = regex.compile(
-    r"工作安排|重点工作|主要工作|工作任务|主要任务|重点任务|目标任务|总体要求|政策取向|工作部署"
-    r"|工作思路|(?:19|20)\d{2}年(?:经济社会发展|政府)?(?:工作|主要任务)|今年|(?i:work arrangement"
-    r"|arrangements? for|tasks? for (?:19|20)\d\d|(?:19|20)\d\d years? of work)"
-)
-_CLOSING = regex.compile(r"结束语|结语")
-#: parts about matters outside the government's own programme (1999: 祖国和平统一, 外交)
-_OTHER = regex.compile(
-    r"和平统一|祖国统一|外交|国际形势|国防|军队建设|港澳|台湾|民族团结|宗教|侨务"
-    r"|(?i:foreign affairs|diplomacy|reunification|national defen[cs]e)"
-)
-
-#: titles that are certainly a top-level part even without a numeral (四川, seed 004)
-_PART_TITLE = regex.compile(
-    r"^(?:(?:19|20)\d{2}年(?:和|及)?(?:“十.?五”时期)?(?:主要)?工作(?:回顾|安排|总结)"
-    r"|(?:19|20)\d{2}年(?:重点|主要)工作(?:任务|安排)?(?:建议)?"
-    r"|(?:19|20)\d{2}年工作安排(?:建议)?"
-    r"|(?:全面|切实|进一步|不断)?(?:加强|推进)(?:政府)?自身建设"
-    r"|“十.?五”时期[^，。]{0,16}(?:回顾|目标|任务))$"
-)
-
-
-def is_part_title(title: str) -> bool:
-    """A heading title that names a top-level part on its own (``2024年工作回顾``)."""
-    return bool(_PART_TITLE.match(title))
-
-
-def heading_kind(title: str) -> SectionKind | None:
-    """The outline part a heading names, or ``None`` for a thematic heading."""
-    if _CLOSING.fullmatch(title):
-        return SectionKind.CLOSING
-    if _SELF.search(title):
-        return SectionKind.SELF_IMPROVEMENT
-    five = _FIVE_YEAR.search(title)
-    review = _REVIEW.search(title)
-    if five and review:
-        forward = five.group("what").lower().startswith(_FUTURE_WORDS)
-        return SectionKind.FIVE_YEAR_PLAN if forward else SectionKind.REVIEW
-    if review:
-        return SectionKind.REVIEW
-    if five:
-        return SectionKind.FIVE_YEAR_PLAN
-    if _ANNUAL.search(title):
-        return SectionKind.ANNUAL_PLAN
-    if _OTHER.search(title):
-        return SectionKind.OTHER
-    return None
-
+__all__ = ["ContentCounts", "content_counts", "content_kind", "content_scores"]
 
 _PAST = regex.compile(
     r"过去一年|过去五年|过去的一年|一年来|五年来|去年|刚刚过去|上年|(?:19|20)\d\d年是"
@@ -116,3 +54,53 @@ def content_kind(title: str, body: str, *, after_review: bool) -> SectionKind:
     if past > 2 * future + 2:
         return SectionKind.REVIEW
     return SectionKind.ANNUAL_PLAN
+
+
+class ContentCounts:
+    """Counts of the words that point to each kind in a part's first 3,000 characters."""
+
+    __slots__ = ("future", "gov", "past", "targets")
+
+    def __init__(self, past: int, future: int, gov: int, targets: bool) -> None:
+        self.past = past
+        self.future = future
+        self.gov = gov
+        self.targets = targets
+
+
+_WORDS = regex.compile(
+    f"(?P<targets>{_TARGETS_STATEMENT.pattern})|(?P<past>{_PAST.pattern})"
+    f"|(?P<future>{_FUTURE.pattern})|(?P<gov>{_GOVERNMENT.pattern})"
+)
+
+
+def content_counts(sample: str) -> ContentCounts:
+    """The counts, in one pass over ``sample`` (where words of two kinds overlap, the first
+    listed wins; a targets statement counts as such, not as a future word)."""
+    counts = {"past": 0, "future": 0, "gov": 0, "targets": 0}
+    for m in _WORDS.finditer(sample):
+        counts[m.lastgroup or ""] += 1
+    return ContentCounts(counts["past"], counts["future"], counts["gov"], counts["targets"] > 0)
+
+
+def content_scores(c: ContentCounts) -> dict[SectionKind, float]:
+    """Log-odds-like evidence per kind from the words of a part's body, relative to the best
+    kind (which gets 0).
+
+    Past against future words decide between the review and the plan (each word is worth 0.4,
+    at most 2); the statement of the year's expected targets is the plan; words about the
+    government's own conduct, dense enough, are self-improvement. The Five-Year goals and the
+    `other` matters are named by titles, not recognised from a body: they get no evidence here.
+    """
+    lean = max(-5, min(5, c.past - c.future)) * 0.4
+    dense_gov = c.gov >= 4 and c.gov * 3 >= c.past + c.future
+    scores = {
+        SectionKind.REVIEW: lean - (1.5 if c.targets else 0.0),
+        SectionKind.ANNUAL_PLAN: -lean + (1.5 if c.targets else 0.0),
+        SectionKind.SELF_IMPROVEMENT: (1.5 if dense_gov and not c.targets else -1.5),
+        SectionKind.FIVE_YEAR_PLAN: -1.5,
+        SectionKind.OTHER: -3.0,
+    }
+    # relative: the content says which kind a part is, not whether the block is a part
+    best = max(scores.values())
+    return {kind: score - best for kind, score in scores.items()}

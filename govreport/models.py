@@ -126,6 +126,10 @@ class Diagnostic:
     """Something the parser repaired, inferred or could not do, located in the input.
 
     ``code`` is stable (see ``govreport.diagnostics.CODES``); ``message`` is for people.
+    A diagnostic about a decision the parser inferred (a heading without its numeral, a part's
+    kind read from its content, a heading-like line read as text) says how sure it is:
+    ``confidence`` (0…1, from the score margin over the best outline that decides otherwise),
+    the ``reading`` chosen and the ``runner_up`` (what that other outline reads the block as).
     """
 
     code: str
@@ -133,6 +137,9 @@ class Diagnostic:
     span: Span
     severity: Severity = Severity.WARNING
     hint: str | None = None
+    confidence: float | None = None
+    reading: str | None = None
+    runner_up: str | None = None
 
     def format(self, text: str | None = None) -> str:
         """``code message @ line:column`` (line and column when the text is given)."""
@@ -359,6 +366,14 @@ class Report:
             if target.key == key and (plan_year is None or target.horizon == plan_year):
                 return target
         return None
+
+    @property
+    def confidence(self) -> float:
+        """How sure the parser is of the outline: the lowest confidence of its inferred
+        decisions (1.0 when it inferred nothing). Sort a batch by it to read the doubtful
+        reports first."""
+        return min((d.confidence for d in self.diagnostics if d.confidence is not None),
+                   default=1.0)
 
     def outline(self) -> list[tuple[str, int | None]]:
         """``[(kind, ordinal), …]`` of the top-level sections — handy in tests and notebooks."""

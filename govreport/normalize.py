@@ -45,7 +45,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from . import patterns
+from . import patterns, vocabulary
 from .offsets import OffsetMap
 
 __all__ = [
@@ -285,10 +285,18 @@ _ASCII_NEAR_HAN = regex.compile(
 _FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
 
 
+#: a full stop typed as ASCII after a Han character, before Han, a quote, a space or the line
+#: end: the sentence end 。 (not after a numeral: 一.经济 is a heading numeral)
+_ASCII_STOP = regex.compile(r"(?<=[^\P{Han}一二三四五六七八九十]|%)\.(?=\p{Han}|[ \t\"“”]|$)",
+                            regex.MULTILINE)
+
+
 def width(text: str) -> tuple[str, Deletions]:
     # only the runs that change are touched: most Chinese text has few of them
     out = _FOLDED.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
     out = _ASCII_NEAR_HAN.sub(lambda m: _TO_FULL[m.group()], out)
+    if "." in out:
+        out = _ASCII_STOP.sub("。", out)
     return out, []
 
 
@@ -299,10 +307,8 @@ _STRUCTURAL = regex.compile(
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?![\d.])|[IVX]{1,5}[.．、] "
     r"|[㈠-㈩⑴-⒇⒈-⒛]|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[,:])"
 )
-_BARE_PART = regex.compile(
-    r"工作回顾|工作安排|重点工作|主要任务|工作任务|自身建设|名词解释|结束语|^附件|^附录"
-    r"|(?i:review of|work arrangement|self-improvement)"
-)
+#: back-matter headings, which stand on their own lines like part titles
+_BACK_HEADING = regex.compile(r"名词解释|结束语|^附件|^附录")
 _CLOSED_END = regex.compile(r"[。！？!?；;…:：][”’」』）)]*$")
 #: ``)坚持民生为本…`` — a subsection heading whose numeral lost all but its bracket
 _TRUNCATED_HEADING = regex.compile(r"[）)][ \t]*\p{Han}[^。！？!?；;\n]{2,46}$")
@@ -323,8 +329,10 @@ def _structural(line: str, chrome: bool = True) -> bool:
         return True
     if _STRUCTURAL.match(line) or patterns.SALUTATION.fullmatch(line):
         return True
-    if len(line) <= 40 and not _CLOSED_END.search(line) and _BARE_PART.search(line):
-        return True
+    if len(line) <= 40 and not _CLOSED_END.search(line) and (
+        _BACK_HEADING.search(line) or vocabulary.names_part(line)
+    ):
+        return True  # a part title without its numeral (vocabulary.py), or back matter
     return chrome and _is_chrome(line)
 
 

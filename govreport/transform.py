@@ -4,8 +4,9 @@ Leaves are built first, for every token including boilerplate, so that their spa
 text: a leaf runs from its block's start to the next block's start (the first from 0, the last to
 the end) and is mapped to source offsets through the normalisation map. The grammar's callbacks
 then nest them; boilerplate, which the grammar never sees, is put back right after the leaf it
-followed. Section kinds are settled at the end, when all parts are known (a thematic part after
-the review is the annual plan).
+followed. A part's kind is its grammar symbol (``review``, ``annual_plan``, …: the choice has
+decided it); only a headless part — text before the first heading, whose heading is lost — takes
+its kind from its content.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import attrs
 import lark
 from lark import Transformer
 
-from . import kinds
-from .classify import TokenKind
+from . import kinds, vocabulary
+from .classify import PART_KIND, TokenKind
 from .lexer import BlockToken
 from .models import (
     Block,
@@ -37,10 +38,8 @@ from .outline import Finding, Token
 
 __all__ = ["build_sections"]
 
-_HEADINGS = {TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING, TokenKind.CLOSING_HEADING,
+_HEADINGS = {*PART_KIND, TokenKind.CHAPTER_HEADING, TokenKind.CLOSING_HEADING,
              TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING}
-_ORDER = {SectionKind.REVIEW: 0, SectionKind.FIVE_YEAR_PLAN: 1, SectionKind.ANNUAL_PLAN: 2,
-          SectionKind.SELF_IMPROVEMENT: 3}
 _FIRST_SENTENCE = "。！？!?"
 
 
@@ -110,10 +109,10 @@ class _Leaves:
 
 
 @attrs.define
-class _Part:
-    """A top-level part before its kind is known."""
+class _Headless:
+    """A part whose heading is lost (text before the first heading), before its kind is
+    known."""
 
-    heading: Token | None
     children: list[Child]
 
 
@@ -147,15 +146,41 @@ class _ToModels(Transformer[Any, Any]):
         return Section(kind=SectionKind.PREAMBLE, ordinal=None, title="", heading=None,
                        span=_span(leaves), children=leaves)
 
-    def body(self, children: list[Any]) -> list[_Part]:
+    def body(self, children: list[Any]) -> list[Section | _Headless]:
+        return _flatten_parts(children)
+
+    def plan_stage(self, children: list[Any]) -> list[Section]:
         return list(children)
 
-    def headless_part(self, children: list[Any]) -> _Part:
-        return _Part(None, _flatten(children, self.leaves))
+    def final_stage(self, children: list[Any]) -> list[Section]:
+        return list(children)
 
-    def part(self, children: list[Any]) -> _Part:
-        head: lark.Token = children[0]
-        return _Part(head.value, _flatten(children, self.leaves))
+    def headless(self, children: list[Any]) -> _Headless:
+        return _Headless(_flatten(children, self.leaves))
+
+    def review(self, children: list[Any]) -> Section:
+        return self._part(SectionKind.REVIEW, children)
+
+    def five_year_plan(self, children: list[Any]) -> Section:
+        return self._part(SectionKind.FIVE_YEAR_PLAN, children)
+
+    def annual_plan(self, children: list[Any]) -> Section:
+        return self._part(SectionKind.ANNUAL_PLAN, children)
+
+    def self_improvement(self, children: list[Any]) -> Section:
+        return self._part(SectionKind.SELF_IMPROVEMENT, children)
+
+    def other(self, children: list[Any]) -> Section:
+        return self._part(SectionKind.OTHER, children)
+
+    def _part(self, kind: SectionKind, children: list[Any]) -> Section:
+        head: Token = children[0].value
+        leaves = [_sub_kind(c, kind) if isinstance(c, Subsection) else c
+                  for c in _flatten(children, self.leaves)]
+        heading = leaves[0]
+        assert isinstance(heading, Heading)
+        return Section(kind=kind, ordinal=head.ordinal, title=head.title, heading=heading,
+                       span=_span(leaves), children=leaves)
 
     def chapter(self, children: list[Any]) -> Subsection:
         head: lark.Token = children[0]
@@ -210,57 +235,49 @@ def _text_of(children: list[Child], limit: int = 3000) -> str:
     return "\n".join(parts)
 
 
-def _finish_parts(parts: list[_Part], findings: list[Finding]) -> list[Section]:
-    numbered = [p for p in parts if p.heading is not None]
-    out: list[Section] = []
-    after_review = False
-    highest = -1
-    for index, part in enumerate(parts):
-        children = part.children
-        head = part.heading
-        if head is None:
-            title, ordinal = "", None
-            following = next((p.heading for p in parts[index + 1 :] if p.heading), None)
-            if not numbered:
-                kind = SectionKind.OTHER
-                where = _span(children)
-                findings.append(Finding("no_outline",
-                                        "no numbered parts were found; the body is one section",
-                                        0, 0, "info", (where.start, where.start)))
-            else:
-                kind = kinds.content_kind("", _text_of(children), after_review=False)
-                if following is not None and following.ordinal and following.ordinal > 1:
-                    ordinal = following.ordinal - 1
-                    where = _span(children)
-                    findings.append(Finding(
-                        "inferred_ordinal",
-                        f"text before the first heading is taken as part {ordinal}",
-                        0, 0, "info", (where.start, where.start)))
+def _flatten_parts(items: list[Any]) -> list[Section | _Headless]:
+    out: list[Section | _Headless] = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(item)
         else:
-            title, ordinal = head.title, head.ordinal
-            kind = kinds.heading_kind(title) or kinds.content_kind(
-                title, _text_of(children[1:]), after_review=after_review)
-            if kind == SectionKind.CLOSING:
-                kind = SectionKind.OTHER
-        if kind == SectionKind.REVIEW or kind != SectionKind.OTHER:
-            after_review = True
-        rank = _ORDER.get(kind)
-        if rank is not None:
-            if rank < highest and head is not None:
-                findings.append(Finding("unusual_order",
-                                        f"{kind.value} part comes after a later part",
-                                        head.start, head.end, "info"))
-            highest = max(highest, rank)
+            out.append(item)
+    return out
+
+
+def _finish_parts(parts: list[Section | _Headless], findings: list[Finding]) -> list[Section]:
+    """Sections for the parts; a headless part gets its kind from its content."""
+    numbered = [p for p in parts if isinstance(p, Section)]
+    out: list[Section] = []
+    for index, part in enumerate(parts):
+        if isinstance(part, Section):
+            out.append(part)
+            continue
+        children = part.children
+        where = _span(children)
+        ordinal = None
+        if not numbered:
+            kind = SectionKind.OTHER
+            findings.append(Finding("no_outline",
+                                    "no numbered parts were found; the body is one section",
+                                    0, 0, "info", (where.start, where.start)))
+        else:
+            kind = kinds.content_kind("", _text_of(children), after_review=False)
+            following = next((p for p in parts[index + 1 :] if isinstance(p, Section)), None)
+            if following is not None and following.ordinal and following.ordinal > 1:
+                ordinal = following.ordinal - 1
+                findings.append(Finding(
+                    "inferred_ordinal",
+                    f"text before the first heading is taken as part {ordinal}",
+                    0, 0, "info", (where.start, where.start)))
         children = [_sub_kind(c, kind) if isinstance(c, Subsection) else c for c in children]
-        heading = children[0] if head is not None else None
-        out.append(Section(kind=kind, ordinal=ordinal, title=title,
-                           heading=heading if isinstance(heading, Heading) else None,
-                           span=_span(children), children=children))
+        out.append(Section(kind=kind, ordinal=ordinal, title="", heading=None,
+                           span=where, children=children))
     return out
 
 
 def _sub_kind(sub: Subsection, parent: SectionKind) -> Subsection:
-    k = kinds.heading_kind(sub.title)
+    k = vocabulary.name(sub.title).kind
     if k == parent:
         return sub
     if k == SectionKind.SELF_IMPROVEMENT and parent != SectionKind.REVIEW:

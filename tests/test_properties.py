@@ -179,8 +179,12 @@ def _line(kind: TokenKind) -> st.SearchStrategy[str]:
         "SPEAKER": ["云溪市人民政府市长 王立新"],
         "OPENING": ["现在，我代表市人民政府向大会报告工作，请予审议。"],
         "FRONT_TEXT": ["各位代表："],
-        "PART_HEADING": ["一、2025年工作回顾", "二、2026年工作安排", "三、加强政府自身建设",
-                         "Second, the main goals of the Five-Year Plan"],
+        "REVIEW_HEADING": ["一、2025年工作回顾", "I. Review of the work in 2025"],
+        "FIVE_YEAR_PLAN_HEADING": ["二、“十五五”时期主要目标任务",
+                                   "Second, the main goals of the Five-Year Plan"],
+        "ANNUAL_PLAN_HEADING": ["二、2026年工作安排", "三、2026年重点工作"],
+        "SELF_IMPROVEMENT_HEADING": ["三、加强政府自身建设", "四、建设人民满意政府"],
+        "OTHER_HEADING": ["五、关于外交工作"],
         "CHAPTER_HEADING": ["（一）坚持创新驱动，培育发展新动能", "(2) Deepen reform", "3.扩大有效需求",
                             ")坚持民生为本共享发展成果"],
         "CLOSING_HEADING": ["结束语"],
@@ -199,7 +203,7 @@ def _line(kind: TokenKind) -> st.SearchStrategy[str]:
 GRAMMAR_DOCUMENTS = from_lark(
     parser(),
     explicit={k.value: _line(k) for k in TokenKind
-              if k not in (TokenKind.BOILERPLATE, TokenKind.BARE)},
+              if k not in (TokenKind.BOILERPLATE, TokenKind.BARE, TokenKind.PART_HEADING)},
 )
 
 

@@ -101,6 +101,11 @@ FIELD_DOCS: dict[str, str] = {
     "Diagnostic.code": "Stable code (see govreport.diagnostics.CODES).",
     "Diagnostic.message": "Explanation for people; wording may change between versions.",
     "Diagnostic.hint": "How to avoid or fix the problem, when known.",
+    "Diagnostic.confidence": ("How sure an inferred decision is, 0 to 1 (from the score margin "
+                              "over the best outline deciding otherwise); null when the "
+                              "diagnostic is not about a decision."),
+    "Diagnostic.reading": "The reading chosen for the block (e.g. 'review heading'), or null.",
+    "Diagnostic.runner_up": "The reading the best other outline gives the block, or null.",
     "Metadata.region": "Region name as written (e.g. 北京市, 闻喜县); null for unknown.",
     "Metadata.region_level": "Administrative level of the region (see docs/targets.md).",
     "Metadata.report_year": "Year the report is delivered (its title or meeting date).",
