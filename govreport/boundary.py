@@ -21,9 +21,9 @@ import re
 
 import regex
 
-from .vocabulary import PART_NOUN
+from .vocabulary import PART_NOUN, names_part
 
-__all__ = ["Options", "title_end"]
+__all__ = ["Options", "embedded_part_title", "title_end"]
 
 #: ``[(title_end, score), …]`` relative to the heading start
 Options = list[tuple[int, int]]
@@ -109,7 +109,8 @@ def _swallowed_body(title: str, part: bool) -> bool:
 
 
 def _part_end(first: str, strong_only: bool = False) -> int | None:
-    found: set[int] = {m.end() for m in _PART_KEYWORD.finditer(first, overlapped=True)}
+    found: set[int] = {m.end() for m in _PART_KEYWORD.finditer(first, overlapped=True)
+                       if not m.group().isascii()}  # English titles end at a full stop
     ends = sorted(e for e in found if 4 <= e < len(first))
     head = first[:4]
     for e in ends:  # the first keyword followed by what a body starts with
@@ -124,6 +125,34 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
             return e
     m = _PART_BODY.search(first, 6)
     return m.start() if m else None
+
+
+_TITLE_WINDOW = 40
+#: more words a part's body opens with (after a part title inside a run-on line)
+_BODY_OPENER = regex.compile(
+    r"强化|加强|推进|推动|提升|完善|健全|优化|聚焦|锚定|新形势|新征程|新的|面对|当前|根据|按照|依据"
+    r"|回顾|今后|未来|做好|政府工作"
+)
+#: a subsection numeral right after a part title in a run-on line
+_SUBSECTION = regex.compile(r"[ \t]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|一是)")
+
+
+def embedded_part_title(text: str, at: int, end: int) -> int | None:
+    """Where a part title without numeral that starts at ``at`` inside a run-on line ends
+    (``…意见。2024年工作回顾过去一年，…``), or ``None``: the title must name a part
+    (``vocabulary.names_part``) and be followed by what a part's body starts with."""
+    window = text[at : min(end, at + _TITLE_WINDOW)]
+    cut = _part_end(window, strong_only=True)
+    if cut is None:  # or followed by a verb a body opens with (加强政府自身建设坚持把…), or
+        # by its first subsection's numeral (2025年重点工作任务（一）…)
+        ends = sorted({m.end() for m in _PART_KEYWORD.finditer(window, overlapped=True)
+                       if not m.group().isascii()})
+        cut = next((e for e in ends if 4 <= e and (_OPENER.match(window, e)
+                                                   or _BODY_OPENER.match(window, e)
+                                                   or _SUBSECTION.match(window, e))), None)
+    if cut is None or cut < 4:
+        return None
+    return at + cut if names_part(window[:cut]) else None
 
 
 def chapter_options(first: str) -> Options:

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from .classify import PART_KIND, Candidate, Reading, TokenKind
+from .classify import PART_KIND, PLAIN_READINGS, Candidate, Reading, TokenKind
 
 __all__ = ["BEAM", "Choice", "Outcome", "Recogniser", "choose", "numbering"]
 
@@ -39,21 +40,35 @@ __all__ = ["BEAM", "Choice", "Outcome", "Recogniser", "choose", "numbering"]
 _GROUPS = 8
 _PER_GROUP = 3
 BEAM = _GROUPS * _PER_GROUP
+#: sequences that differ only in the subsection numbering: this far below their best dropped
+_CHAPTER_PRUNE = 2.0
 #: sequences this far below the best are dropped
 _PRUNE = 6.0
 
 Stack = tuple[int, ...]
-#: (last part ordinal (0: none yet, -1: a headless part), the numbering family of the parts'
-#: numerals, whether the current part's heading is bare, last subsection ordinal, its family,
-#: a nested list family, a top-level family (一、) that stands for subsections, whether the
-#: opening formula has been read)
-NumState = tuple[int, str | None, bool, int, str | None, str | None, str | None, bool]
-START: NumState = (0, None, False, 0, None, None, None, False)
+
+
+class NumState(NamedTuple):
+    """Where the numbering stands after a sequence of readings."""
+
+    part: int = 0  # last part ordinal (0: none yet, -1: a headless part)
+    part_family: str | None = None  # numbering family of the parts' numerals
+    bare: bool = False  # the current part's heading has no numeral
+    chapter: int = 0  # last subsection ordinal in the current part
+    chapter_family: str | None = None
+    nested: str | None = None  # family of a nested list inside the current subsection
+    demoted: str | None = None  # a top-level family (一、) that stands for subsections
+    opened: bool = False  # the opening formula has been read
+    loose: int = 0  # last top-level numeral read as text in the current part (一、 as an item)
+
+
+START = NumState()
 
 _PART_FAMILIES = frozenset({"cjk", "di_part", "roman", "en_word"})
 _COMPATIBLE = frozenset({frozenset({"paren_arabic", "arabic_dot"})})
 _BODY = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION,
                    TokenKind.TAIL_SALUTATION})
+_TEXT = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.FRONT_TEXT})
 
 # what the numbering adds to a reading's score
 _FITS = 0.5
@@ -63,14 +78,19 @@ _FIRST_LATER = -1.0  # a first part numbered 二 or 三 (a fragment)
 _AFTER_HEADLESS_ONE = -2.0  # 一、 after text that would be a part of its own
 _FAMILY_CHANGE = -2.0
 _BARE_AMONG_NUMBERED = -1.0
-#: 一、 as a subsection under a numbered part, or as a part after it stood for subsections, or
-#: as a subsection after it numbered parts: one numeral family serves one level
+_BARE_AFTER_BARE = 0.0  # parts without numerals, one after another: a consistent scheme
+#: one numeral family serves one level: 一、 as a subsection under a numbered part, as a part
+#: after it stood for subsections, as a part continuing 一、二、 read as text just before
 _TWO_LEVELS = -6.0
 _BARE_SUB_FITS = 2.0  # a bare subsection title just where a numbered sibling is missing
 _BARE_SUB_LAST = 1.6  # … or after the last numbered sibling
 _BARE_SUB_ALONE = -2.0
-_MISSING: Stack = ()
+#: a subsection numeral that continues the sequence, read as an item
+_ITEM_FITS = -1.5
+#: preamble text after the opening formula (an introduction before the first part is short)
+_INTRO = -0.6
 
+_MISSING: Stack = ()
 #: readings that leave the numbering as it is (once the body has begun; not for a block that
 #: has a numeral)
 _PLAIN = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION,
@@ -79,106 +99,122 @@ _PLAIN = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION,
                     TokenKind.GLOSSARY_ENTRY, TokenKind.BOILERPLATE, TokenKind.TITLE,
                     TokenKind.META, TokenKind.SPEAKER})
 _NUMBERED_LOOKS = frozenset({TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING})
-#: a subsection numeral that continues the sequence, read as an item
-_ITEM_FITS = -1.5
-#: preamble text after the opening formula (an introduction before the first part is short)
-_INTRO = -0.6
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
     return a == b or a is None or b is None or frozenset({a, b}) in _COMPATIBLE
 
 
-def numbering(state: NumState, reading: Reading, cand: Candidate
+def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
               ) -> tuple[float, NumState, int | None, int | None]:
     """What the numbering says of ``reading`` for ``cand`` after ``state``:
     ``(score, new state, ordinal, gap_from)`` — the ordinal the heading gets (inferred when it
     has no numeral) and, when the numbering jumps, the ordinal it jumps from."""
-    part_ord, part_fam, part_bare, chap_ord, chap_fam, nested, demoted, opened = state
     kind = reading.kind
     family = cand.family
     numbered = cand.ordinal is not None and family not in (None, "truncated", "bare")
     if kind in PART_KIND:
-        expected = part_ord + 1 if part_ord >= 0 else None
-        if not numbered:
-            o = expected if expected is not None else 2
-            score = _BARE_AMONG_NUMBERED if part_fam is not None else 0.0
-            return score, (o, part_fam, True, 0, None, None, demoted, opened), o, None
-        n = cand.ordinal
-        assert n is not None
-        o = n
-        gap: int | None = None
-        if expected is None:  # after a headless part: its ordinal is unknown, but not 1
-            score = _FITS if o >= 2 else _AFTER_HEADLESS_ONE
-        elif o == expected:
-            score = _FITS
-        elif part_ord == 0 and o <= 3 and not cand.block.embedded:
-            score = _FIRST_LATER
-        elif expected < o <= expected + 2 and not cand.block.embedded:
-            score, gap = _GAP * (o - expected), part_ord
-        else:
-            score = _BREAKS
-        if part_fam is not None and family != part_fam:
-            score += _FAMILY_CHANGE
-        elif part_fam is None and part_ord > 0:  # numerals after parts without any
-            score += _BARE_AMONG_NUMBERED
-        if family == demoted:
-            score += _TWO_LEVELS
-        return score, (o, family, False, 0, None, None, demoted, opened), o, gap
+        return _part(state, cand, numbered)
     if kind == TokenKind.CHAPTER_HEADING:
-        part = part_ord if part_ord != 0 else -1  # a subsection before any part: headless
-        if not numbered:
-            o = chap_ord + 1
-            nxt = cand.next_chapter
-            if chap_ord == 0:
-                score = _BARE_SUB_FITS if nxt == 2 else _BARE_SUB_ALONE
-            elif nxt == chap_ord + 2 or family == "truncated":
-                score = _BARE_SUB_FITS
-            elif nxt is None:
-                score = _BARE_SUB_LAST
-            else:
-                score = _BARE_SUB_ALONE
-            return score, (part, part_fam, part_bare, o, chap_fam, None, demoted, opened), o, None
-        n = cand.ordinal
-        assert n is not None
-        o = n
-        gap = None
-        score = 0.0
+        return _chapter(state, cand, numbered)
+    if numbered and kind in _TEXT:
+        assert cand.ordinal is not None
         if family in _PART_FAMILIES:
-            if not part_bare or family == part_fam:
-                score += _TWO_LEVELS
-            demoted = family
-        if chap_ord == 0:
-            score += _FITS if o == 1 else (_FIRST_LATER if o <= 3 and not cand.block.embedded
-                                           else _BREAKS)
-        elif family == nested or not _compatible(family, chap_fam) or (
-            family != chap_fam and o == 1
-        ):
-            score += _BREAKS
-        elif o == chap_ord + 1:
-            score += _FITS
-        elif chap_ord + 1 < o <= chap_ord + 3:
-            score += _GAP * (o - chap_ord - 1)
-            gap = chap_ord
-        else:
-            score += _BREAKS
-        return score, (part, part_fam, part_bare, o, chap_fam or family, None, demoted,
-                       opened), o, gap
-    if kind == TokenKind.ITEM and numbered and family not in _PART_FAMILIES:
-        if chap_ord and family != chap_fam and cand.ordinal == 1:  # a nested list starts
-            return 0.0, (part_ord, part_fam, part_bare, chap_ord, chap_fam, family, demoted,
-                         opened), None, None
-        if family != nested and cand.ordinal == chap_ord + 1 and _compatible(family, chap_fam):
-            return _ITEM_FITS, state, None, None  # the next subsection read as an item
-    if part_ord == 0 and kind in _BODY:
-        return 0.0, (-1, part_fam, part_bare, chap_ord, chap_fam, nested, demoted, opened), \
-            None, None
-    if kind == TokenKind.OPENING and not opened:
-        return 0.0, (part_ord, part_fam, part_bare, chap_ord, chap_fam, nested, demoted, True), \
-            None, None
-    if kind == TokenKind.FRONT_TEXT and opened and reading.score >= 0:
-        return _INTRO, state, None, None
+            if not cand.block.embedded:  # 一、 read as text: a later 二、 does not continue it
+                return 0.0, state._replace(loose=cand.ordinal,
+                                           part=-1 if state.part == 0 and kind != TokenKind
+                                           .FRONT_TEXT else state.part), None, None
+        elif kind == TokenKind.ITEM:
+            if state.chapter and family != state.chapter_family and cand.ordinal == 1:
+                return 0.0, state._replace(nested=family), None, None  # a nested list starts
+            if family != state.nested and cand.ordinal == state.chapter + 1 and _compatible(
+                    family, state.chapter_family):
+                return _ITEM_FITS, state, None, None  # the next subsection read as an item
+    if state.part == 0 and kind in _BODY:
+        return 0.0, state._replace(part=-1), None, None  # text before any part: headless
+    if kind == TokenKind.OPENING and not state.opened:
+        return 0.0, state._replace(opened=True), None, None
+    if kind == TokenKind.FRONT_TEXT and state.opened and reading.score >= 0:
+        return _INTRO * reading.count, state, None, None
     return 0.0, state, None, None
+
+
+def _part(state: NumState, cand: Candidate | _Run, numbered: bool
+          ) -> tuple[float, NumState, int | None, int | None]:
+    expected = state.part + 1 if state.part >= 0 else None
+    if not numbered:
+        o = expected if expected is not None else 2
+        score = _BARE_AMONG_NUMBERED if state.part_family is not None else \
+            _BARE_AFTER_BARE if state.bare else 0.0
+        return score, NumState(o, state.part_family, True, demoted=state.demoted,
+                               opened=state.opened), o, None
+    assert cand.ordinal is not None
+    o = cand.ordinal
+    gap: int | None = None
+    if expected is None:  # after a headless part: its ordinal is unknown, but not 1
+        score = _FITS if o >= 2 else _AFTER_HEADLESS_ONE
+    elif o == expected:
+        score = _FITS
+    elif state.part == 0 and o <= 3 and not cand.block.embedded:
+        score = _FIRST_LATER
+    elif expected < o <= expected + 2 and not cand.block.embedded:
+        score, gap = _GAP * (o - expected), state.part
+    else:
+        score = _BREAKS
+    family = cand.family
+    if state.part_family is not None and family != state.part_family:
+        score += _FAMILY_CHANGE
+    elif state.part_family is None and state.part > 0:  # numerals after parts without any
+        score += _BARE_AMONG_NUMBERED
+    if family == state.demoted or (state.loose and o == state.loose + 1):
+        score += _TWO_LEVELS
+    return score, NumState(o, family, False, demoted=state.demoted, opened=state.opened), o, gap
+
+
+def _chapter(state: NumState, cand: Candidate | _Run, numbered: bool
+             ) -> tuple[float, NumState, int | None, int | None]:
+    part = state.part if state.part != 0 else -1  # a subsection before any part: headless
+    chap, chap_family = state.chapter, state.chapter_family
+    if not numbered:
+        o = chap + 1
+        nxt = cand.next_chapter
+        if chap == 0:
+            score = _BARE_SUB_FITS if nxt == 2 else _BARE_SUB_ALONE
+        elif chap_family == "di":  # 第一，第二，… are short points, no sibling of a title line
+            score = _BARE_SUB_ALONE
+        elif nxt == chap + 2 or cand.family == "truncated":
+            score = _BARE_SUB_FITS
+        elif nxt is None:
+            score = _BARE_SUB_LAST
+        else:
+            score = _BARE_SUB_ALONE
+        return score, state._replace(part=part, chapter=o, nested=None), o, None
+    assert cand.ordinal is not None
+    o = cand.ordinal
+    family = cand.family
+    gap = None
+    score = 0.0
+    demoted = state.demoted
+    if family in _PART_FAMILIES:
+        if not state.bare or family == state.part_family:
+            score += _TWO_LEVELS
+        demoted = family
+    if chap == 0:
+        score += _FITS if o == 1 else (_FIRST_LATER if o <= 3 and not cand.block.embedded
+                                       else _BREAKS)
+    elif family == state.nested or not _compatible(family, chap_family) or (
+        family != chap_family and o == 1
+    ):
+        score += _BREAKS
+    elif o == chap + 1:
+        score += _FITS
+    elif chap + 1 < o <= chap + 3:
+        score += _GAP * (o - chap - 1)
+        gap = chap
+    else:
+        score += _BREAKS
+    return score, state._replace(part=part, chapter=o, chapter_family=chap_family or family,
+                                 nested=None, demoted=demoted), o, gap
 
 
 class Recogniser:
@@ -259,6 +295,65 @@ def recogniser() -> Recogniser:
     return _RECOGNISER
 
 
+class _Run:
+    """Consecutive plain blocks (paragraphs, items, boilerplate: ``classify.PLAIN_READINGS``)
+    searched as one step. The grammar takes a run of body blocks as it takes one, so a run
+    has two readings: every block as text of the body, or every block as preamble text
+    (boilerplate stays boilerplate either way); the preamble cannot end inside a run of
+    blocks that all read alike."""
+
+    __slots__ = ("block", "family", "first", "kind", "last", "next_chapter", "ordinal",
+                 "readings")
+
+    def __init__(self, cands: Sequence[Candidate], first: int, last: int) -> None:
+        self.first = first
+        self.last = last
+        self.kind = TokenKind.PARA
+        self.family: str | None = None
+        self.ordinal: int | None = None
+        self.next_chapter: int | None = None
+        self.block = cands[first].block
+        body = front = 0.0
+        n_front = 0
+        text = False
+        for k in range(first, last + 1):
+            readings = cands[k].readings
+            b = PLAIN_READINGS[id(readings)]
+            body += readings[b].score
+            if len(readings) > 1:
+                text = True
+                f = readings[1 - b]
+                front += f.score
+                n_front += 1
+        if text:
+            self.readings = [Reading(TokenKind.PARA, body, "paragraphs", count=last - first + 1),
+                             Reading(TokenKind.FRONT_TEXT, front, "preamble text",
+                                     count=n_front)]
+        else:
+            self.readings = [Reading(TokenKind.BOILERPLATE, 0.0, "boilerplate")]
+
+    @property
+    def body(self) -> int:
+        return 0
+
+
+def _units(cands: Sequence[Candidate]) -> list[Candidate | _Run]:
+    """The steps of the search: each block, or a run of plain blocks."""
+    out: list[Candidate | _Run] = []
+    i, n = 0, len(cands)
+    while i < n:
+        if id(cands[i].readings) not in PLAIN_READINGS:
+            out.append(cands[i])
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and id(cands[j + 1].readings) in PLAIN_READINGS:
+            j += 1
+        out.append(cands[i] if j == i else _Run(cands, i, j))
+        i = j + 1
+    return out
+
+
 class _Hyp:
     __slots__ = ("gap", "index", "num", "ordinal", "parent", "reading", "score", "stack")
 
@@ -293,7 +388,7 @@ class Choice:
 
 
 class _Search:
-    def __init__(self, cands: Sequence[Candidate]) -> None:
+    def __init__(self, cands: Sequence[Candidate | _Run]) -> None:
         self.cands = cands
         self.rec = recogniser()
         self.beams: list[list[_Hyp]] = []  # the beam before each block (kept by the main run)
@@ -305,9 +400,34 @@ class _Search:
         cache = rec.cache
         numbered = cand.kind in _NUMBERED_LOOKS
         out: dict[tuple[Stack, NumState], _Hyp] = {}
+        readings = cand.readings
+        if exclude >= 0:
+            body = -1
+        elif type(cand) is _Run:
+            body = 0
+        else:
+            body = PLAIN_READINGS.get(id(readings), -1)
+        plain = body >= 0
+        if plain:  # a plain paragraph: in the body only one of its readings is accepted
+            first = readings[body]
+            terminals = first.terminals
+        all_plain = plain
         for h in beam:
             h_stack, h_num, h_score = h.stack, h.num, h.score
-            plain_ok = h_num[0] != 0 and not numbered
+            if plain and h_num.part != 0:
+                key = (h_stack, terminals)
+                stack = cache.get(key, _MISSING)
+                if stack is _MISSING:
+                    stack = cache[key] = rec.feed(h_stack, terminals)
+                if stack is not None:
+                    score = h_score + first.score
+                    k = (stack, h_num)
+                    old = out.get(k)
+                    if old is None or old.score < score:
+                        out[k] = _Hyp(score, stack, h_num, h, i, body, None, None)
+                continue
+            all_plain = False
+            plain_ok = h_num.part != 0 and not numbered
             for r_index, r in enumerate(cand.readings):
                 if r_index == exclude:
                     continue
@@ -328,16 +448,25 @@ class _Search:
                     out[k] = _Hyp(score, stack, num, h, i, r_index, ordinal, gap)
         if not out:
             return []
+        if all_plain:  # each sequence went on by one reading: the beam stays as it was
+            return list(out.values())
         floor = max(h.score for h in out.values()) - _PRUNE
-        if len(out) <= _PER_GROUP:
-            return [h for h in out.values() if h.score >= floor]
         # keep structural variety: the best few sequences of each numbering state (they differ
-        # in the parser state, e.g. the kinds of earlier parts), for the best numbering states
+        # in the parser state, e.g. the kinds of earlier parts), for the best numbering states;
+        # but of sequences that agree on the parser state and on the parts, and differ only in
+        # where the subsection numbering stands, only those close to their best (reading a
+        # fitting subsection numeral as text seldom pays off later)
         groups: dict[NumState, list[_Hyp]] = {}
+        best_of: dict[tuple[Stack, tuple[object, ...]], float] = {}
         for h in sorted(out.values(), key=lambda h: -h.score):
             if h.score < floor:
                 break
-            group = groups.setdefault(h.num, [])
+            num = h.num
+            same = (h.stack, (num.part, num.part_family, num.bare, num.demoted, num.opened))
+            top = best_of.setdefault(same, h.score)
+            if h.score < top - _CHAPTER_PRUNE:
+                continue
+            group = groups.setdefault(num, [])
             if len(group) < _PER_GROUP:
                 group.append(h)
         kept: list[_Hyp] = []
@@ -359,7 +488,7 @@ class _Search:
 
 
 #: how far an alternative is followed before its score is compared with the chosen path
-_HORIZON = 48
+_HORIZON = 24
 #: blocks of search spent on alternatives, per block of the text
 _BUDGET_PER_BLOCK = 16
 
@@ -369,51 +498,67 @@ class Outcome:
     was of a decision)."""
 
     def __init__(self, cands: Sequence[Candidate]) -> None:
-        self._search = search = _Search(cands)
-        self._cands = cands
+        self._units = units = _units(cands)
+        self._search = search = _Search(units)
         best = search.run()
         if best is None:  # cannot happen: a paragraph is accepted everywhere
             raise AssertionError("no reading sequence accepted")
         self.score = best.score
-        self.choices: list[Choice] = []
         path: list[_Hyp] = []
         h: _Hyp | None = best
         while h is not None and h.index >= 0:
             path.append(h)
             h = h.parent
         path.reverse()
-        self._path = path  # the chosen hypothesis after each block
-        for h in path:
-            cand = cands[h.index]
-            self.choices.append(Choice(cand, cand.readings[h.reading], h.ordinal, h.gap))
-        self._budget = _BUDGET_PER_BLOCK * len(cands) + 4 * _HORIZON
+        self._path = path  # the chosen hypothesis after each unit
+        self._unit_of: list[int] = []
+        self.choices: list[Choice] = []
+        for u, h in enumerate(path):
+            unit = units[h.index]
+            if isinstance(unit, _Run):
+                front = h.reading == 1
+                for k in range(unit.first, unit.last + 1):
+                    readings = cands[k].readings
+                    b = PLAIN_READINGS[id(readings)]
+                    r = readings[1 - b] if front and len(readings) > 1 else readings[b]
+                    self.choices.append(Choice(cands[k], r, None, None))
+                    self._unit_of.append(u)
+            else:
+                self.choices.append(Choice(unit, unit.readings[h.reading], h.ordinal, h.gap))
+                self._unit_of.append(u)
+        self._budget = _BUDGET_PER_BLOCK * len(units) + 4 * _HORIZON
 
     def assess(self, i: int) -> None:
         """Set the confidence and the runner-up of the choice of block ``i``.
 
         The search is run again from the block with the chosen reading left out, until the
         alternative rejoins the chosen path (same parser and numbering state: from there on
-        both continue alike), the text ends, or ``_HORIZON`` blocks have passed; the margin is
+        both continue alike), the text ends, or ``_HORIZON`` steps have passed; the margin is
         the chosen path's score there minus the alternative's. A total budget keeps this linear
-        in the length of the text; past it, an alternative is followed for one block only."""
+        in the length of the text; past it, an alternative is followed for one step only."""
         choice = self.choices[i]
         if choice.confidence is not None:
             return
+        u = self._unit_of[i]
+        units = self._units
+        unit = units[u]
+        if isinstance(unit, _Run):  # plain text: not a decision worth a search
+            choice.confidence = 1.0
+            return
         search = self._search
-        cands = self._cands
-        chosen = cands[i].readings.index(choice.reading)
+        chosen = unit.readings.index(choice.reading)
         horizon = _HORIZON if self._budget > 0 else 1
-        beam = search.step(search.beams[i], i, exclude=chosen)
-        j = i
-        last = min(len(cands) - 1, i + horizon - 1)
+        beam = search.step(search.beams[u], u, exclude=chosen)
+        j = u
+        last = min(len(units) - 1, u + horizon - 1)
         while beam and j < last:
             main = self._path[j]
             if any(h.stack == main.stack and h.num == main.num for h in beam):
                 break
             j += 1
             beam = search.step(beam, j)
-        self._budget -= j - i + 1
-        if j == len(cands) - 1:
+        self._budget -= j - u + 1
+        if j == len(units) - 1:
             beam = [h for h in beam if search.rec.accepts_end(h.stack)]
         if not beam:
             choice.confidence = 1.0
@@ -422,10 +567,10 @@ class Outcome:
         margin = self._path[j].score - alt.score
         choice.confidence = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin))))
         h: _Hyp | None = alt
-        while h is not None and h.index > i:
+        while h is not None and h.index > u:
             h = h.parent
-        if h is not None and h.index == i:
-            choice.runner_up = cands[i].readings[h.reading]
+        if h is not None and h.index == u:
+            choice.runner_up = unit.readings[h.reading]
 
 
 def choose(cands: Sequence[Candidate]) -> Outcome:

@@ -74,13 +74,14 @@ class Reading:
     ``terminals`` is what the reading hands to the grammar: nothing for boilerplate, the
     heading and then ``PARA`` for a heading whose body runs on in the same block."""
 
-    __slots__ = ("evidence", "kind", "score", "terminals")
+    __slots__ = ("count", "evidence", "kind", "score", "terminals")
 
-    def __init__(self, kind: TokenKind, score: float, evidence: str, run_in: bool = False
-                 ) -> None:
+    def __init__(self, kind: TokenKind, score: float, evidence: str, run_in: bool = False,
+                 count: int = 1) -> None:
         self.kind = kind
         self.score = score
         self.evidence = evidence
+        self.count = count  # how many blocks it reads (a run of plain paragraphs: choose.py)
         if kind == TokenKind.BOILERPLATE:
             self.terminals: tuple[str, ...] = ()
         elif run_in:
@@ -326,11 +327,26 @@ def _salutation_led(text: str, block: Block) -> Candidate | None:
 
 
 def _bare(text: str, block: Block) -> Candidate | None:
-    """A short line without sentence punctuation: maybe a heading whose numeral is missing."""
+    """A short line without sentence punctuation: maybe a heading whose numeral is missing;
+    or, cut out of a run-on line, a part title without numeral that runs into its body."""
+    if block.title_end is not None:
+        head = text[: block.title_end - block.start]
+        back = _back_matter(head, Block(block.start, block.title_end))
+        cand = Candidate(block, back.kind if back is not None else TokenKind.BARE)
+        if back is not None:
+            cand.ordinal = back.ordinal
+        cand.title_end = block.title_end
+        cand.boundary_inferred = True
+        return cand
     if len(text) > 48 or len(text) < 4 or patterns.ENDS_CLOSED.search(text):
+        if len(text) <= 150 and text[:40].isascii() and not patterns.ENDS_CLOSED.search(text) \
+                and vocabulary.names_part(text):
+            return Candidate(block, TokenKind.BARE)  # an English part title (a translation)
         return None
-    if any(c in text for c in "。！？!?；;") or not regex.search(r"\p{Han}", text[:8]):
+    if any(c in text for c in "。！？!?；;"):
         return None
+    if not regex.search(r"\p{Han}", text[:8]):
+        return Candidate(block, TokenKind.BARE) if vocabulary.names_part(text) else None
     return Candidate(block, TokenKind.BARE)
 
 
@@ -404,6 +420,8 @@ W = {
     "bare part title": -1.0,  # a title that names a part, without its numeral
     "thematic bare part": -2.5,  # a title line followed by a numbering that starts at 1
     "numbering restarts after it": 2.0,  # … after a numbering that had reached 2 or more
+    "no numerals anywhere": 1.5,  # … or any title line, when no heading has a numeral
+    "title line as text, no numerals anywhere": -1.0,
     "first part is the review": 0.5,
     "names this kind": 3.0,  # the title names the kind (2025年工作安排)
     "mentions this kind": 1.5,  # a part noun inside a longer title
@@ -449,6 +467,31 @@ W = {
 
 #: （一） is the usual subsection numeral; 1. is as often a list inside one
 _FAMILY_PRIOR = {"paren_cjk": 0.3, "arabic_dot": -0.2}
+#: a block keeps at most _PART_READINGS part readings (the likeliest kinds) and no reading
+#: more than _SPAN below its best, except the text readings (every block can be read as text,
+#: so a sequence always exists)
+_MAX_READINGS = 6
+_PART_READINGS = 3
+_SPAN = 7.0
+_KEEP = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION, TokenKind.BOILERPLATE,
+                   TokenKind.GLOSSARY_ENTRY})
+
+
+def _prune(readings: list[Reading]) -> list[Reading]:
+    """``readings`` (sorted) without the hopeless ones: never worth a search."""
+    floor = readings[0].score - _SPAN
+    out = []
+    parts = 0
+    for r in readings:
+        if r.kind in _KEEP:
+            out.append(r)
+        elif r.score >= floor:
+            if r.kind in PART_KIND:
+                parts += 1
+                if parts > _PART_READINGS:
+                    continue
+            out.append(r)
+    return out
 _EXHORTATION_WINDOW = 4
 _CONTENT_SAMPLE = 3000
 _PLAUSIBLE_TITLE = (6, 44)
@@ -548,12 +591,22 @@ def _shape(text: str, cand: Candidate, title: str) -> str:
     return "title line"
 
 
-def _followed_by_body(cands: list[Candidate], i: int) -> bool:
+def _after_finished(text: str, cands: list[Candidate], i: int) -> bool:
+    """The block before ``i`` (past boilerplate) ends a sentence: ``i`` is not the rest of a
+    line that a page or a quotation broke."""
+    j = i - 1
+    while j >= 0 and cands[j].kind == TokenKind.BOILERPLATE:
+        j -= 1
+    return j < 0 or _ends_closed(text, cands[j].start, cands[j].end)
+
+
+def _followed_by_body(cands: list[Candidate], i: int, *also: TokenKind) -> bool:
+    """The next block (past boilerplate) is body text (or one of the looks ``also``)."""
     j = i + 1
     while j < len(cands) and cands[j].kind == TokenKind.BOILERPLATE:
         j += 1
     return j < len(cands) and cands[j].kind in (TokenKind.PARA, TokenKind.ITEM,
-                                                 TokenKind.SALUTATION)
+                                                 TokenKind.SALUTATION, *also)
 
 
 def _exhorts(text: str, cands: list[Candidate], i: int) -> bool:
@@ -607,35 +660,72 @@ def _part_readings(text: str, cand: Candidate, title: str, year: int | None, bas
     return out
 
 
+_BOILERPLATE = [Reading(TokenKind.BOILERPLATE, 0.0, "web chrome or page furniture")]
+#: the readings of a plain paragraph or item (prose or a short line), shared by all of them
+_PLAIN: dict[tuple[TokenKind, bool], list[Reading]] = {
+    (kind, prose): sorted([Reading(kind, W["prose"] if prose else 0.0, "paragraph"),
+                           Reading(TokenKind.FRONT_TEXT, 0.0 if prose else W["prose"],
+                                   "preamble text")], key=lambda r: -r.score)
+    for kind in (TokenKind.PARA, TokenKind.ITEM) for prose in (True, False)
+}
+#: the shared reading lists (by ``id``) → the index of the one reading a block in the body
+#: can take (the other, preamble text, is only accepted in the preamble)
+PLAIN_READINGS: dict[int, int] = {
+    id(rs): next(j for j, r in enumerate(rs) if r.kind != TokenKind.FRONT_TEXT)
+    for rs in (*_PLAIN.values(), _BOILERPLATE)
+}
+
+
 def offer_readings(text: str, cands: list[Candidate]) -> None:
     """Set ``readings`` of every candidate, best first."""
     year = report_year(text, cands)
     next_chapter, next_any, part_end, heading_after = _look_ahead(text, cands, year)
     previous: int | None = None  # the ordinal of the last numbered heading candidate
+    let_us = [m.start() for m in _LET_US.finditer(text)]  # final calls: rare, found at once
+    numbered = any(c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)
+                   and c.family != "di" and not c.block.embedded for c in cands)
+    opening = next((i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING), -1)
+    calls = 0
+    plain_looks = (TokenKind.PARA, TokenKind.ITEM)
     for i, cand in enumerate(cands):
         cand.next_chapter = next_chapter[i]
+        while calls < len(let_us) and let_us[calls] < cand.start:
+            calls += 1
+        calling = calls < len(let_us) and let_us[calls] < cand.end
+        look = cand.kind
+        if look in plain_looks and not cand.salutation and not calling and not (
+            text[cand.start].isdigit() and patterns.GLOSSARY_ENTRY.match(text, cand.start,
+                                                                         cand.end)
+        ):  # the most common block: a plain paragraph or item, its readings shared
+            cand.readings = _PLAIN[(look, cand.end - cand.start > 40
+                                    or _ends_closed(text, cand.start, cand.end))]
+            continue
         restart = 0 if next_any[i] != 1 else 2 if previous is not None and previous >= 2 else 1
         readings = _readings(text, cands, i, cand, year, restart, part_end[i],
-                             heading_after[i])
-        if cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
+                             heading_after[i], calling, numbered, opening)
+        if look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
                 and cand.family != "di" and not cand.block.embedded:
             previous = cand.ordinal
-        if cand.kind != TokenKind.BOILERPLATE and patterns.GLOSSARY_ENTRY.match(
+        if look != TokenKind.BOILERPLATE and patterns.GLOSSARY_ENTRY.match(
                 text, cand.start, cand.end):
-            readings.append(Reading(TokenKind.GLOSSARY_ENTRY, W["glossary entry"],
-                                    "glossary entry"))
-        readings.sort(key=lambda r: -r.score)
+            readings = [*readings, Reading(TokenKind.GLOSSARY_ENTRY, W["glossary entry"],
+                                           "glossary entry")]
+        if id(readings) not in PLAIN_READINGS:
+            readings.sort(key=lambda r: -r.score)
+            if len(readings) > _MAX_READINGS or readings[-1].score < readings[0].score - _SPAN:
+                readings = _prune(readings)
         cand.readings = readings
 
 
 def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: int | None,
-              restart: int, part_end: int, heading_after: bool) -> list[Reading]:
+              restart: int, part_end: int, heading_after: bool, calling: bool,
+              numbered: bool, opening: int) -> list[Reading]:
     """The readings of block ``i``. ``restart``: the next numbered heading is 1 (1), after a
     sequence that had reached 2 or more (2: a new part begins before it)."""
     look = cand.kind
     K = TokenKind
     if look == K.BOILERPLATE:
-        return [Reading(K.BOILERPLATE, 0.0, f"web chrome or page furniture ({cand.reason})")]
+        return _BOILERPLATE
     out: list[Reading] = []
     embedded = cand.block.embedded
     run_in = cand.title_end < cand.end
@@ -681,7 +771,8 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
         named = vocabulary.name(title, year)
         truncated = cand.family == "truncated"
         plausible = (_PLAUSIBLE_TITLE[0] <= len(title) <= _PLAUSIBLE_TITLE[1]
-                     and _followed_by_body(cands, i) and not _LEAD_IN.search(title))
+                     and (run_in or _followed_by_body(cands, i))
+                     and not _LEAD_IN.search(title))
         para = 0.0
         bonus = W["numbering restarts after it"] if restart == 2 and plausible else 0.0
         if not truncated and named.strength == Strength.NAMES:
@@ -691,6 +782,15 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
         elif not truncated and plausible and restart:
             out += _part_readings(text, cand, title, year, W["thematic bare part"] + bonus,
                                   "line before a restarting numbering", run_in, part_end)
+        elif not truncated and not numbered and i > opening and _PLAUSIBLE_TITLE[0] <= len(
+                title) <= _PLAUSIBLE_TITLE[1] and not _LEAD_IN.search(title) and (
+                run_in or _followed_by_body(cands, i, TokenKind.CHAPTER_HEADING)) and \
+                _after_finished(text, cands, i):
+            # no heading has a numeral: title lines between paragraphs are the headings
+            out += _part_readings(text, cand, title, year, W["thematic bare part"]
+                                  + W["no numerals anywhere"],
+                                  "title line in a report without numerals", run_in, part_end)
+            para = W["title line as text, no numerals anywhere"]
         if plausible or truncated:
             score = W["bare subsection"]
             if named.strength == Strength.NAMES and named.kind not in (
@@ -717,14 +817,17 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
     body = K.SALUTATION if look == K.SALUTATION else K.ITEM if look == K.ITEM else K.PARA
     # all else equal, prose is a paragraph and a short unfinished line preamble text
     prose = cand.end - cand.start > 40 or _ends_closed(text, cand.start, cand.end)
+    salutation = look == K.SALUTATION or cand.salutation
+    if not salutation and not calling:
+        return _PLAIN[(body, prose)]  # shared: most blocks of a report are these
     out.append(Reading(body, W["prose"] if prose else 0.0, "paragraph"))
     out.append(Reading(K.FRONT_TEXT, 0.0 if prose else W["prose"], "preamble text"))
-    if look == K.SALUTATION or cand.salutation:
+    if salutation:
         out.append(Reading(K.TAIL_SALUTATION, W["tail"], "salutation after the subsections"))
         if _exhorts(text, cands, i):
             out.append(Reading(K.CLOSING_START, W["closing"] + _closing_place(
                 i, len(cands), heading_after), "salutation before a final call"))
-    elif _LET_US.search(text, cand.start, cand.end):
+    elif calling:
         out.append(Reading(K.CLOSING_START, W["final call"] + _closing_place(
             i, len(cands), heading_after), "final call"))
     return out

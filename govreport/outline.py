@@ -203,10 +203,10 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
                     tok.marker = cand.marker
                     tok.ordinal = cand.ordinal if cand.marker else None
             tokens.append(tok)
-            if kind in _TEXT_READINGS and not cand.block.embedded and (
-                look == K.PART_HEADING
-                or (look == K.BARE and name(title_of(text, cand)).strength == Strength.NAMES)
-            ) and cand.readings[0].kind in _HEADING_KINDS:
+            if kind in _TEXT_READINGS and look in (K.PART_HEADING, K.BARE) \
+                    and not cand.block.embedded and cand.readings[0].kind in _HEADING_KINDS \
+                    and (look == K.PART_HEADING
+                         or name(title_of(text, cand)).strength == Strength.NAMES):
                 extra = _decided(choice, outcome, i)
                 findings.append(Finding(
                     "demoted_heading",

@@ -122,6 +122,17 @@ ITEM_DASH = regex.compile(r"(?:——|—|－－|--)(?=\S)")
 EMBEDDED_HEADING = regex.compile(
     rf"[。！？；!?;：:][ \t]{{0,4}}(?P<at>(?P<part>{_CJK_N}、)|(?P<chap>[（(]{_CJK_N}[）)]))"
 )
+#: A back-matter heading inside a run-on line, after a sentence end (group ``at``).
+EMBEDDED_BACK = regex.compile(
+    r"[。！？!?；;][ \t]{0,4}(?P<at>结束语|结语|(?:(?:附件|附录)[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*)?"
+    r"(?:名词解释|名词注释)|(?:附件|附录)[ \t]*\d{1,2})"
+)
+#: A report's title inside a run-on line (a listing page joined into one line), after a
+#: sentence end and before its date or meeting line (group ``at``).
+EMBEDDED_TITLE = regex.compile(
+    r"[。！？!?][ \t]{0,4}(?P<at>[^。！？!?，,；;\n]{0,30}?政府工作报告)"
+    r"(?=[ \t]*(?:——|—|-{1,2})?[ \t]*(?:(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月|在))"
+)
 #: A salutation that starts a new paragraph inside a run-on line (group ``at``).
 EMBEDDED_SALUTATION = regex.compile(r"[。！？!?][ \t]{0,4}(?P<at>各位代表[,，!！:：])")
 
@@ -208,8 +219,17 @@ BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("navigation", regex.compile(
         r"^[•·▪■◆►▶][ \t]*|^(?:首页|返回顶部|关闭|确认|立即获取|点我投稿|投稿提示|投稿须知)$"
         r"|投稿|企业入驻|招商中心|招商政策汇编"
+        # breadcrumbs, page tools and login widgets of government web sites
+        r"|^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)[ \t]*[:：]"
+        r"|字体[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*[】\]]?[ \t]*[【\[]?[ \t]*中"
+        r"|打印本页|关闭窗口|【打印】|【关闭】|^分享到|^扫一扫"
+        r"|^(?:用户名|密码|验证码|登录|注册|忘记密码[?？]?|退出|搜索|高级检索|请输入关键词)$"
+        r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]"
     )),
-    ("date", regex.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$")),
+    ("date", regex.compile(
+        r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$"
+        r"|^(?:发布时间|发布日期|更新时间|时间|日期)[ \t]*[:：][ \t]*\d{4}"
+    )),
     # HTML source passed as text: a line of nothing but tags (the text between tags stays text).
     # Linear: a tag cannot contain < or >, so the repeat has one way to split a line.
     ("markup", regex.compile(r"^(?:<(?:[/!]?[A-Za-z]|!--)[^<>\n]{0,500}>[ \t]*)+$")),

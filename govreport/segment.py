@@ -10,6 +10,8 @@ outline pass, which knows the numbering sequence.
 from __future__ import annotations
 
 from . import patterns
+from .boundary import embedded_part_title
+from .vocabulary import PART_NOUN as _PART_NOUN
 
 __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
 
@@ -23,12 +25,14 @@ _SPACE = patterns.SPACE
 class Block:
     """A range ``[start, end)`` of the normalised text holding one paragraph or heading."""
 
-    __slots__ = ("embedded", "end", "start")
+    __slots__ = ("embedded", "end", "start", "title_end")
 
-    def __init__(self, start: int, end: int, embedded: bool = False) -> None:
+    def __init__(self, start: int, end: int, embedded: bool = False,
+                 title_end: int | None = None) -> None:
         self.start = start
         self.end = end
         self.embedded = embedded  # cut out of a run-on line, not at a line start
+        self.title_end = title_end  # cut before a part title without numeral: where it ends
 
     def __repr__(self) -> str:
         return f"Block({self.start}, {self.end}{', embedded' if self.embedded else ''})"
@@ -69,6 +73,22 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_SALUTATION.finditer(text, start, end):
         cuts.add(m.start("at"))
+    for m in patterns.EMBEDDED_TITLE.finditer(text, start, end):
+        cuts.add(m.start("at"))
+    titles: dict[int, int] = {}  # part titles without numeral, back matter: cut → title end
+    for m in patterns.EMBEDDED_BACK.finditer(text, start, end):
+        titles[m.start("at")] = m.end("at")
+    for m in _PART_NOUN.finditer(text, start, end):
+        at = _sentence_start(text, m.start(), start)
+        if at is not None and at not in cuts and at not in titles:
+            title_end = embedded_part_title(text, at, end)
+            if title_end is not None:
+                titles[at] = title_end
+    cuts.update(titles)
+    for title_end in titles.values():  # a subsection numeral right after a part title
+        m = patterns.CHAPTER_PAREN_CJK.match(text, _skip(text, title_end, end), end)
+        if m:
+            cuts.add(m.start())
     if not cuts:
         return [Block(start, end)]
     out = []
@@ -79,7 +99,33 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         piece_end = cut
         while piece_end > prev and text[piece_end - 1] in _SPACE:
             piece_end -= 1
-        out.append(Block(prev, piece_end, embedded=prev != start))
+        out.append(Block(prev, piece_end, embedded=prev != start, title_end=titles.get(prev)))
         prev = cut
-    out.append(Block(prev, end, embedded=prev != start))
+    out.append(Block(prev, end, embedded=prev != start, title_end=titles.get(prev)))
     return out
+
+
+_SENTENCE_ENDS = "。！？；!?;"
+
+
+def _skip(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in _SPACE:
+        pos += 1
+    return pos
+_TITLE_BEFORE_NOUN = 32
+
+
+def _sentence_start(text: str, pos: int, start: int) -> int | None:
+    """The start of the sentence that holds ``pos``, if a sentence end lies at most
+    ``_TITLE_BEFORE_NOUN`` characters before it (spaces after the end skipped)."""
+    lo = max(start, pos - _TITLE_BEFORE_NOUN)
+    for i in range(pos - 1, lo - 1, -1):
+        c = text[i]
+        if c in _SENTENCE_ENDS:
+            j = i + 1
+            while j < pos and text[j] in _SPACE:
+                j += 1
+            return j
+        if c in "，,：:":
+            return None  # inside a sentence
+    return None

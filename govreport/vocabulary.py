@@ -74,7 +74,7 @@ _WORDS: dict[Naming, str] = {
                   r"|\b(?:19|20)\d{2}\b"),
     Naming.THIS_YEAR: r"今年|明年|新的一年|本年度|今后一年",
     Naming.PAST_YEAR: r"过去(?:的)?一年(?:来)?|一年来|去年|上一年|上年",
-    Naming.PAST_PERIOD: (r"过去(?:的)?五年(?:来)?|五年来|本届政府(?:成立)?以来"
+    Naming.PAST_PERIOD: (r"过去(?:的)?五年(?:来)?|五年来|本届政府(?:成立)?以来|前[一两二三四]年"
                          r"|(?:本届|上届)政府(?:任期)?(?:内)?(?:的)?工作"),
     Naming.NEXT_PERIOD: (r"今后五年|未来五年|今后一个时期|新一届政府|本届政府任期(?:内)?"
                          r"|(?:今后|未来)[一二三四五]年"),
@@ -86,7 +86,7 @@ _WORDS: dict[Naming, str] = {
     Naming.FORWARD: (r"目标任务|主要目标|发展目标|奋斗目标|预期目标|目标|主要任务|重点任务|工作任务"
                      r"|任务|总体要求|要求|总体思路|工作思路|发展思路|思路|主要考虑|考虑|设想"
                      r"|重大举措|举措|政策取向|取向|工作安排|安排|工作部署|总体部署|部署|重点工作"
-                     r"|蓝图|规划|战略|(?i:\b(?:goals?|tasks?|targets?|arrangements?|plans?)\b)"),
+                     r"|蓝图|规划|战略|建议|(?i:\b(?:goals?|tasks?|targets?|arrangements?|plans?)\b)"),
     Naming.GENERIC: r"主要工作|工作|(?i:\bwork\b)",
     Naming.SELF: (r"(?:政府)?自身建设|(?:人民)?满意(?:的)?"
                   r"(?:[^，,。；;：:\s]{0,6}?)政府"
@@ -106,9 +106,10 @@ _WORDS: dict[Naming, str] = {
                   r"|(?i:\b(?:strengthen(?:ing)?|improv(?:e|ing)|build(?:ing)?)\b)"),
     Naming.FILLER: (r"经济社会发展|经济和社会发展|国民经济和社会发展|社会发展|经济发展|发展"
                     r"|的|和|及|以及|与|、|暨|主要|重点|总体|政府|全市|全省|全县|全区|全州|全盟"
-                    r"|全旗|我市|我省|我县|我区|关于|对|建议|几点|情况|时期|期间|现代化|水平"
+                    r"|全旗|我市|我省|我县|我区|关于|对|几点|情况|时期|期间|现代化|水平"
                     r"|[“”\"《》（）()：:，,]"
-                    r"|(?i:\b(?:of|the|for|and|in|on|to|a|main|major|key|government'?s?)\b)"),
+                    r"|(?i:\b(?:of|the|for|and|in|on|to|a|main|major|key|government'?s?|we|will|shall"
+                    r"|comprehensively|fully|further|vigorously|deeply|continue to|own)\b)"),
 }
 
 _SCAN = regex.compile(
@@ -124,6 +125,11 @@ PART_NOUN = regex.compile(
                                            Naming.CLOSING))
     + r"|重点工作|主要工作|(?:19|20)\d{2}年(?:的)?(?:政府)?(?:主要)?工作"
 )
+
+#: any part noun (a title without one names nothing)
+_ANY_NOUN = regex.compile("|".join(
+    f"(?:{_WORDS[r]})" for r in (Naming.REVIEW, Naming.FORWARD, Naming.GENERIC, Naming.SELF,
+                                  Naming.OTHER, Naming.CLOSING)))
 
 _TIME = frozenset({Naming.YEAR, Naming.THIS_YEAR, Naming.PAST_YEAR, Naming.PAST_PERIOD,
                    Naming.PERIOD, Naming.NEXT_PERIOD})
@@ -206,8 +212,8 @@ def name(title: str, year: int | None = None) -> TitleName:
     year is ``year`` (when known, a year before it is the past year: ``2024年重点工作`` in the
     2025 report is the review)."""
     title = title.strip(_SPACES + "。：:；;，,")
-    if not title:
-        return _NOTHING
+    if not title or not _ANY_NOUN.search(title):
+        return _NOTHING  # most short lines name nothing: one search tells
     words = _words(title)
     if not words:
         return _NOTHING
