@@ -147,7 +147,7 @@ def embedded_part_title(text: str, at: int, end: int) -> int | None:
         # by its first subsection's numeral (2025年重点工作任务（一）…)
         ends = sorted({m.end() for m in _PART_KEYWORD.finditer(window, overlapped=True)
                        if not m.group().isascii()})
-        cut = next((e for e in ends if 4 <= e and (_OPENER.match(window, e)
+        cut = next((e for e in ends if e >= 4 and (_OPENER.match(window, e)
                                                    or _BODY_OPENER.match(window, e)
                                                    or _SUBSECTION.match(window, e))), None)
     if cut is None or cut < 4:
