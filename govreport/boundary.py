@@ -133,6 +133,10 @@ _BODY_OPENER = regex.compile(
     r"强化|加强|推进|推动|提升|完善|健全|优化|聚焦|锚定|新形势|新征程|新的|面对|当前|根据|按照|依据"
     r"|回顾|今后|未来|做好|政府工作"
 )
+#: nouns that end part titles (and seldom a sentence's subject), and what would continue the
+#: sentence after them
+_TITLE_FINAL = regex.compile(r"工作回顾|工作安排(?:建议)?|政府自身建设|满意(?:的)?政府")
+_CONTINUES = "，,、：:；;。！？!?的和及与暨是为在中上下“”\"（）()等"
 #: a subsection numeral right after a part title in a run-on line
 _SUBSECTION = regex.compile(r"[ \t]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|一是)")
 
@@ -150,6 +154,11 @@ def embedded_part_title(text: str, at: int, end: int) -> int | None:
         cut = next((e for e in ends if e >= 4 and (_OPENER.match(window, e)
                                                    or _BODY_OPENER.match(window, e)
                                                    or _SUBSECTION.match(window, e))), None)
+    if cut is None:  # or ending in a noun that only ends titles, not followed by its sentence
+        m = _TITLE_FINAL.search(window, 4)
+        if m and m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
+                c in _CONTINUES[:6] for c in window[: m.start()]):
+            cut = m.end()  # (a title with a comma before its noun is a sentence here)
     if cut is None or cut < 4:
         return None
     return at + cut if names_part(window[:cut]) else None

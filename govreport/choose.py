@@ -59,7 +59,9 @@ class NumState(NamedTuple):
     nested: str | None = None  # family of a nested list inside the current subsection
     demoted: str | None = None  # a top-level family (一、) that stands for subsections
     opened: bool = False  # the opening formula has been read
-    loose: int = 0  # last top-level numeral read as text in the current part (一、 as an item)
+    #: last top-level numeral read as text in the current part (一、 as an item; negative when
+    #: it was cut out of a run-on line, where look-alikes are common)
+    loose: int = 0
 
 
 START = NumState()
@@ -82,6 +84,7 @@ _BARE_AFTER_BARE = 0.0  # parts without numerals, one after another: a consisten
 #: one numeral family serves one level: 一、 as a subsection under a numbered part, as a part
 #: after it stood for subsections, as a part continuing 一、二、 read as text just before
 _TWO_LEVELS = -6.0
+_CONTINUES_RUN_ON = -2.5  # … as a part continuing 一、 read as text inside a run-on line
 _BARE_SUB_FITS = 2.0  # a bare subsection title just where a numbered sibling is missing
 _BARE_SUB_LAST = 1.6  # … or after the last numbered sibling
 _BARE_SUB_ALONE = -2.0
@@ -119,11 +122,10 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
         return _chapter(state, cand, numbered)
     if numbered and kind in _TEXT:
         assert cand.ordinal is not None
-        if family in _PART_FAMILIES:
-            if not cand.block.embedded:  # 一、 read as text: a later 二、 does not continue it
-                return 0.0, state._replace(loose=cand.ordinal,
-                                           part=-1 if state.part == 0 and kind != TokenKind
-                                           .FRONT_TEXT else state.part), None, None
+        if family in _PART_FAMILIES:  # 一、 read as text: a later 二、 does not continue it
+            loose = cand.ordinal if not cand.block.embedded else -cand.ordinal
+            return 0.0, state._replace(loose=loose, part=-1 if state.part == 0 and kind !=
+                                       TokenKind.FRONT_TEXT else state.part), None, None
         elif kind == TokenKind.ITEM:
             if state.chapter and family != state.chapter_family and cand.ordinal == 1:
                 return 0.0, state._replace(nested=family), None, None  # a nested list starts
@@ -166,8 +168,10 @@ def _part(state: NumState, cand: Candidate | _Run, numbered: bool
         score += _FAMILY_CHANGE
     elif state.part_family is None and state.part > 0:  # numerals after parts without any
         score += _BARE_AMONG_NUMBERED
-    if family == state.demoted or (state.loose and o == state.loose + 1):
+    if family == state.demoted or (state.loose > 0 and o == state.loose + 1):
         score += _TWO_LEVELS
+    elif state.loose < 0 and o == -state.loose + 1:  # the text was cut out of a run-on line
+        score += _CONTINUES_RUN_ON
     return score, NumState(o, family, False, demoted=state.demoted, opened=state.opened), o, gap
 
 

@@ -402,7 +402,31 @@ def classify(text: str, blocks: list[Block]) -> list[Candidate]:
         else:
             cand = Candidate(block, TokenKind.PARA)
         out.append(cand)
+    _running_headers(text, out)
     return out
+
+
+_RUNNING_MAX = 30
+_RUNNING_MIN_COUNT = 3
+
+
+def _running_headers(text: str, cands: list[Candidate]) -> None:
+    """A short line that stands alone, verbatim, three times or more is the running header or
+    footer of a printed document (示例省人民政府公报 at the top of each page): boilerplate."""
+    short = [c for c in cands if c.kind in (TokenKind.BARE, TokenKind.PARA)
+             and 4 <= c.end - c.start <= _RUNNING_MAX and not c.block.embedded]
+    if len(short) < _RUNNING_MIN_COUNT:
+        return
+    counts: dict[str, int] = {}
+    for c in short:
+        line = text[c.start : c.end]
+        counts[line] = counts.get(line, 0) + 1
+    for c in short:
+        line = text[c.start : c.end]
+        if counts[line] >= _RUNNING_MIN_COUNT and not any(p in line for p in "，,。！？!?；;") \
+                and vocabulary.name(line).kind is None:
+            c.kind = TokenKind.BOILERPLATE
+            c.reason = "running header"
 
 
 # --------------------------------------------------------------------------- readings
@@ -499,6 +523,7 @@ _LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并�
 _LET_US = regex.compile(r"让我们|(?i:let us)")
 _TITLE_STRIP = "。：:；;，," + patterns.SPACE
 _YEAR = regex.compile(r"((?:19|20)\d{2})[ \t]*年")
+_HAN_END = regex.compile(r"\p{Han}[”’」』）)]?$")  # a title ends in a word, not a page number
 _PART_KINDS = (SectionKind.REVIEW, SectionKind.FIVE_YEAR_PLAN, SectionKind.ANNUAL_PLAN,
                SectionKind.SELF_IMPROVEMENT, SectionKind.OTHER)
 
@@ -785,7 +810,7 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
         elif not truncated and not numbered and i > opening and _PLAUSIBLE_TITLE[0] <= len(
                 title) <= _PLAUSIBLE_TITLE[1] and not _LEAD_IN.search(title) and (
                 run_in or _followed_by_body(cands, i, TokenKind.CHAPTER_HEADING)) and \
-                _after_finished(text, cands, i):
+                _after_finished(text, cands, i) and _HAN_END.search(title):
             # no heading has a numeral: title lines between paragraphs are the headings
             out += _part_readings(text, cand, title, year, W["thematic bare part"]
                                   + W["no numerals anywhere"],
@@ -818,6 +843,8 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
     # all else equal, prose is a paragraph and a short unfinished line preamble text
     prose = cand.end - cand.start > 40 or _ends_closed(text, cand.start, cand.end)
     salutation = look == K.SALUTATION or cand.salutation
+    if look == K.SALUTATION:
+        prose = False  # 各位代表： on its own line: before any part, the preamble's
     if not salutation and not calling:
         return _PLAIN[(body, prose)]  # shared: most blocks of a report are these
     out.append(Reading(body, W["prose"] if prose else 0.0, "paragraph"))

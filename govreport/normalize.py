@@ -285,11 +285,13 @@ _ASCII_NEAR_HAN = regex.compile(
 _FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
 
 
-#: a full stop typed as ASCII after a Han character (or 5%), before Han, a digit, a quote, a
+#: a full stop typed as ASCII after a Han character (or 5%, or a closing quote after Han),
+#: before Han, a digit, a quote, a
 #: bracket, a space or the line end: the sentence end 。 (not after a numeral: 一.经济 is a
 #: heading numeral; not in 1.5, which has a digit before it)
 _ASCII_STOP = regex.compile(
-    r"(?=\.)(?<=[^\P{Han}一二三四五六七八九十]|%)\.(?=\p{Han}|\d|[ \t\"“”(（]|$)",
+    r"(?=\.)(?<=[^\P{Han}一二三四五六七八九十]|%|\p{Han}[\"”’」』）)])"
+    r"\.(?=\p{Han}|\d|[ \t\"“”(（]|$)",
     regex.MULTILINE,
 )
 

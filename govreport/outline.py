@@ -474,6 +474,25 @@ def _fragment(text: str, tokens: list[Token], findings: list[Finding]) -> None:
             last.start, last.end, "info"))
 
 
+def _chrome_before_fragment(tokens: list[Token]) -> None:
+    """Preamble text with neither title, meeting line, speaker nor opening formula before a
+    report's body is the page around a fragment, not its preamble: boilerplate."""
+    front = []
+    for tok in tokens:
+        if tok.kind == TokenKind.BOILERPLATE:
+            continue
+        if tok.kind not in _FRONT_KINDS:
+            break
+        if tok.kind != TokenKind.FRONT_TEXT:
+            return
+        front.append(tok)
+    else:
+        return  # nothing but preamble text: keep it
+    for tok in front:
+        tok.kind = TokenKind.BOILERPLATE
+        tok.reason = "before the report"
+
+
 def _order(tokens: list[Token], findings: list[Finding]) -> None:
     """A Five-Year part after the annual plan: an order the grammar allows, but unusual."""
     plan_seen = False
@@ -494,6 +513,7 @@ def recover(text: str, cands: list[Candidate]) -> tuple[list[Token], list[Findin
     offer_readings(text, cands)
     outcome = choose(cands)
     tokens = emit(text, outcome, findings)
+    _chrome_before_fragment(tokens)
     hidden_headings(text, tokens, findings)
     parallel_titles(text, tokens, findings)
     _order(tokens, findings)

@@ -17,7 +17,7 @@ __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
 
 #: lines at least this long are searched for embedded headings (and any line that holds
 #: more than half of the text, or opens with 一、 and holds 二、 after a sentence end)
-RUN_ON_LENGTH = 1200
+RUN_ON_LENGTH = 600
 
 _SPACE = patterns.SPACE
 
@@ -85,6 +85,10 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
             if title_end is not None:
                 titles[at] = title_end
     cuts.update(titles)
+    for m in patterns.OPENING.finditer(text, start, end):  # the body starts after its sentence
+        stop = patterns.SENTENCE_END.search(text, m.end(), min(end, m.end() + 200))
+        if stop is not None and stop.end() < end:
+            cuts.add(_skip(text, stop.end(), end))
     for title_end in titles.values():  # a subsection numeral right after a part title
         m = patterns.CHAPTER_PAREN_CJK.match(text, _skip(text, title_end, end), end)
         if m:

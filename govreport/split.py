@@ -81,10 +81,16 @@ def _report_end(ntext: str, cands: list[Candidate], first: int, limit: int) -> i
         ):
             last_part, expected = i, c.ordinal + 1
     closing = None
-    for i in range(limit - 1, last_part - 1, -1):
-        c = cands[i]
-        if c.kind != TokenKind.BOILERPLATE and patterns.EXHORTATION.search(ntext, c.start, c.end):
-            closing = i
+    # the final call after the last part (or, when the parts lost their numerals and a
+    # numbered line of the page after the report looks like one, anywhere in the report)
+    for lo in (last_part, first):
+        for i in range(limit - 1, lo - 1, -1):
+            c = cands[i]
+            if c.kind != TokenKind.BOILERPLATE and patterns.EXHORTATION.search(
+                    ntext, c.start, c.end):
+                closing = i
+                break
+        if closing is not None:
             break
     if closing is None:
         end = limit - 1

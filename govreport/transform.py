@@ -315,7 +315,12 @@ def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[
     if leaves.leading:
         first = sections[0]
         lead: list[Child] = list(leaves.leading)
-        if first.kind == SectionKind.PREAMBLE:
+        chrome = all(isinstance(c, Boilerplate) or (isinstance(c, Paragraph) and not c.text)
+                     for c in lead)
+        if first.kind == SectionKind.PREAMBLE or (
+            chrome and first.heading is None and first.kind not in (SectionKind.CLOSING,
+                                                                    SectionKind.OTHER)
+        ):  # site chrome before a text without preamble (a fragment) belongs to its first part
             sections[0] = attrs.evolve(first, children=lead + list(first.children),
                                        span=Span(0, first.span.end))
         else:
