@@ -116,7 +116,8 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
     for e in ends:  # the first keyword followed by what a body starts with
         rest = first[e:]
         restated = len(head) == 4 and rest.startswith(head)
-        if _PART_BODY.match(rest) or rest[:1] in " \t" or restated:
+        if _PART_BODY.match(rest) or _BODY_OPENER.match(rest) or rest[:1] in " \t" \
+                or restated:
             return e
     if strong_only:
         return None
@@ -131,7 +132,7 @@ _TITLE_WINDOW = 40
 #: more words a part's body opens with (after a part title inside a run-on line)
 _BODY_OPENER = regex.compile(
     r"强化|加强|推进|推动|提升|完善|健全|优化|聚焦|锚定|新形势|新征程|新的|面对|当前|根据|按照|依据"
-    r"|回顾|今后|未来|做好|政府工作"
+    r"|今后|未来|做好|政府工作"
 )
 #: nouns that end part titles (and seldom a sentence's subject), and what would continue the
 #: sentence after them
@@ -155,8 +156,8 @@ def embedded_part_title(text: str, at: int, end: int) -> int | None:
                                                    or _BODY_OPENER.match(window, e)
                                                    or _SUBSECTION.match(window, e))), None)
     if cut is None:  # or ending in a noun that only ends titles, not followed by its sentence
-        m = _TITLE_FINAL.search(window, 4)
-        if m and m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
+        m = _TITLE_FINAL.search(window)
+        if m and 4 <= m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
                 c in _CONTINUES[:6] for c in window[: m.start()]):
             cut = m.end()  # (a title with a comma before its noun is a sentence here)
     if cut is None or cut < 4:

@@ -92,6 +92,11 @@ _BARE_SUB_ALONE = -2.0
 _ITEM_FITS = -1.5
 #: preamble text after the opening formula (an introduction before the first part is short)
 _INTRO = -0.6
+_LONG_INTRO = -2.0  # … a long paragraph: hardly an introduction
+_INTRO_LENGTH = 300
+#: … and a part without heading right after the opening formula (its heading is lost) is
+#: somewhat less likely than a sentence of introduction
+_HEADLESS_AFTER_OPENING = -0.8
 
 _MISSING: Stack = ()
 #: readings that leave the numbering as it is (once the body has begun; not for a block that
@@ -132,12 +137,14 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
             if family != state.nested and cand.ordinal == state.chapter + 1 and _compatible(
                     family, state.chapter_family):
                 return _ITEM_FITS, state, None, None  # the next subsection read as an item
-    if state.part == 0 and kind in _BODY:
-        return 0.0, state._replace(part=-1), None, None  # text before any part: headless
+    if state.part == 0 and kind in _BODY:  # text before any part: a part without heading
+        return (_HEADLESS_AFTER_OPENING if state.opened else 0.0), state._replace(part=-1), \
+            None, None
     if kind == TokenKind.OPENING and not state.opened:
         return 0.0, state._replace(opened=True), None, None
     if kind == TokenKind.FRONT_TEXT and state.opened and reading.score >= 0:
-        return _INTRO * reading.count, state, None, None
+        long = cand.block.end - cand.block.start > _INTRO_LENGTH
+        return (_LONG_INTRO if long else _INTRO) * reading.count, state, None, None
     return 0.0, state, None, None
 
 

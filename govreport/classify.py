@@ -208,6 +208,8 @@ def _ordinal(family: str, numeral: str) -> int | None:
 def _boilerplate(text: str, block: Block) -> Candidate | None:
     if len(text) > patterns.BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(text):
         return None
+    if "我代表" in text and patterns.OPENING.search(text):
+        return None  # a report's opening behind a list bullet (a listing page on one line)
     for reason, rule in patterns.BOILERPLATE_RULES:
         if rule.search(text):
             cand = Candidate(block, TokenKind.BOILERPLATE)

@@ -133,6 +133,8 @@ EMBEDDED_TITLE = regex.compile(
     r"[。！？!?][ \t]{0,4}(?P<at>[^。！？!?，,；;\n]{0,30}?政府工作报告)"
     r"(?=[ \t]*(?:——|—|-{1,2})?[ \t]*(?:(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月|在))"
 )
+#: A list bullet of a web page inside a run-on line (a listing page on one line).
+EMBEDDED_BULLET = regex.compile(r"[•▪■◆►▶](?=[ \t]*【)")
 #: A salutation that starts a new paragraph inside a run-on line (group ``at``).
 EMBEDDED_SALUTATION = regex.compile(r"[。！？!?][ \t]{0,4}(?P<at>各位代表[,，!！:：])")
 

@@ -75,6 +75,8 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_TITLE.finditer(text, start, end):
         cuts.add(m.start("at"))
+    for m in patterns.EMBEDDED_BULLET.finditer(text, start, end):
+        cuts.add(m.start())
     titles: dict[int, int] = {}  # part titles without numeral, back matter: cut → title end
     for m in patterns.EMBEDDED_BACK.finditer(text, start, end):
         titles[m.start("at")] = m.end("at")

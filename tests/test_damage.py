@@ -52,18 +52,10 @@ from .damage import (
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ('national_1999', 'b'): 'missing annual_plan×3 self_improvement',
     ('national_1999', 'h'): 'missing annual_plan×6 self_improvement other×2',
-    ('national_2016', 'e'): 'missing five_year_plan; extra annual_plan',
-    ('provincial_2025年上海市政府工作报告', 'h'): 'extra review',
-    ('provincial_2025年四川省政府工作报告', 'e'): 'missing self_improvement',
-    ('provincial_2025年四川省政府工作报告', 'h'): 'missing self_improvement',
     ('provincial_2025年福建省政府工作报告', 'h'): 'missing review annual_plan self_improvement; extra other',
     ('seed_000', 'e'): 'missing preamble five_year_plan self_improvement closing; extra annual_plan',
     ('seed_000', 'f'): 'missing five_year_plan; extra review annual_plan',
     ('seed_000', 'h'): 'missing review five_year_plan annual_plan self_improvement; extra other',
-    ('seed_001#01', 'e'): 'no report of 8 names it',
-    ('seed_001#01', 'h'): 'missing preamble; extra review',
-    ('seed_001#04', 'e'): 'missing closing',
-    ('seed_001#04', 'h'): 'missing closing',
     ('seed_001#06', 'f'): 'missing review; extra self_improvement',
 }
 
