@@ -28,6 +28,7 @@ the preamble, a title line in the body) are never taken.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -65,6 +66,12 @@ class NumState(NamedTuple):
 
 
 START = NumState()
+_AFTER_BODY = NumState(part=-2, opened=True)
+
+
+def _new(*fields: object) -> NumState:
+    """A NumState from its fields in order, without the keyword handling of ``_replace``."""
+    return tuple.__new__(NumState, fields)  # type: ignore[type-var]
 
 _PART_FAMILIES = frozenset({"cjk", "di_part", "roman", "en_word"})
 _COMPATIBLE = frozenset({frozenset({"paren_arabic", "arabic_dot"})})
@@ -102,10 +109,11 @@ _MISSING: Stack = ()
 #: readings that leave the numbering as it is (once the body has begun; not for a block that
 #: has a numeral)
 _PLAIN = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION,
-                    TokenKind.TAIL_SALUTATION, TokenKind.CLOSING_START, TokenKind.CLOSING_HEADING,
-                    TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
-                    TokenKind.GLOSSARY_ENTRY, TokenKind.BOILERPLATE, TokenKind.TITLE,
-                    TokenKind.META, TokenKind.SPEAKER})
+                    TokenKind.TAIL_SALUTATION, TokenKind.GLOSSARY_ENTRY, TokenKind.BOILERPLATE,
+                    TokenKind.TITLE, TokenKind.META, TokenKind.SPEAKER})
+#: readings after which no part or subsection can follow: the numbering is over
+_ENDS_BODY = frozenset({TokenKind.CLOSING_START, TokenKind.CLOSING_HEADING,
+                        TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING})
 _NUMBERED_LOOKS = frozenset({TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING})
 
 
@@ -123,25 +131,35 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
     numbered = cand.ordinal is not None and family not in (None, "truncated", "bare")
     if kind in PART_KIND:
         return _part(state, cand, numbered)
+    if kind in _ENDS_BODY:  # sequences that differ only in the numbering merge from here
+        return 0.0, _AFTER_BODY, None, None
     if kind == TokenKind.CHAPTER_HEADING:
         return _chapter(state, cand, numbered)
     if numbered and kind in _TEXT:
         assert cand.ordinal is not None
         if family in _PART_FAMILIES:  # 一、 read as text: a later 二、 does not continue it
             loose = cand.ordinal if not cand.block.embedded else -cand.ordinal
-            return 0.0, state._replace(loose=loose, part=-1 if state.part == 0 and kind !=
-                                       TokenKind.FRONT_TEXT else state.part), None, None
+            part = -1 if state.part == 0 and kind != TokenKind.FRONT_TEXT else state.part
+            return 0.0, _new(part, state.part_family, state.bare, state.chapter,
+                             state.chapter_family, state.nested, state.demoted, state.opened,
+                             loose), None, None
         elif kind == TokenKind.ITEM:
             if state.chapter and family != state.chapter_family and cand.ordinal == 1:
-                return 0.0, state._replace(nested=family), None, None  # a nested list starts
+                return 0.0, _new(state.part, state.part_family, state.bare, state.chapter,
+                                 state.chapter_family, family, state.demoted, state.opened,
+                                 state.loose), None, None  # a nested list starts
             if family != state.nested and cand.ordinal == state.chapter + 1 and _compatible(
                     family, state.chapter_family):
                 return _ITEM_FITS, state, None, None  # the next subsection read as an item
     if state.part == 0 and kind in _BODY:  # text before any part: a part without heading
-        return (_HEADLESS_AFTER_OPENING if state.opened else 0.0), state._replace(part=-1), \
+        return (_HEADLESS_AFTER_OPENING if state.opened else 0.0), _new(
+            -1, state.part_family, state.bare, state.chapter, state.chapter_family, state.nested,
+            state.demoted, state.opened, state.loose), \
             None, None
     if kind == TokenKind.OPENING and not state.opened:
-        return 0.0, state._replace(opened=True), None, None
+        return 0.0, _new(state.part, state.part_family, state.bare, state.chapter,
+                         state.chapter_family, state.nested, state.demoted, True,
+                         state.loose), None, None
     if kind == TokenKind.FRONT_TEXT and state.opened and reading.score >= 0:
         long = cand.block.end - cand.block.start > _INTRO_LENGTH
         return (_LONG_INTRO if long else _INTRO) * reading.count, state, None, None
@@ -199,7 +217,8 @@ def _chapter(state: NumState, cand: Candidate | _Run, numbered: bool
             score = _BARE_SUB_LAST
         else:
             score = _BARE_SUB_ALONE
-        return score, state._replace(part=part, chapter=o, nested=None), o, None
+        return score, _new(part, state.part_family, state.bare, o, chap_family, None,
+                           state.demoted, state.opened, state.loose), o, None
     assert cand.ordinal is not None
     o = cand.ordinal
     family = cand.family
@@ -224,8 +243,8 @@ def _chapter(state: NumState, cand: Candidate | _Run, numbered: bool
         gap = chap
     else:
         score += _BREAKS
-    return score, state._replace(part=part, chapter=o, chapter_family=chap_family or family,
-                                 nested=None, demoted=demoted), o, gap
+    return score, _new(part, state.part_family, state.bare, o, chap_family or family, None,
+                       demoted, state.opened, state.loose), o, gap
 
 
 class Recogniser:
@@ -249,8 +268,13 @@ class Recogniser:
         self.start: Stack = (start,)
         self._end = end
         self._cache: dict[tuple[Stack, str], Stack | None] = {}
-        #: (stack, terminals) → stack after them (None: rejected), filled by the search
-        self.cache: dict[tuple[Stack, tuple[str, ...]], Stack | None] = {}
+        # the search works on interned parser states: a stack's number, and the transitions
+        # between numbers (state << 8 | terminals number → state, -1: rejected), memoised
+        self._ids: dict[Stack, int] = {}
+        self._stacks: list[Stack] = []
+        self._moves: dict[int, int] = {}
+        self._ends: dict[int, bool] = {}
+        self.start_id = self.intern(self.start)
 
     @classmethod
     def of_lark(cls) -> Recogniser:
@@ -272,6 +296,30 @@ class Recogniser:
                 return None
             stack = nxt
         return stack
+
+    def intern(self, stack: Stack) -> int:
+        """The number of ``stack``."""
+        sid = self._ids.get(stack)
+        if sid is None:
+            sid = self._ids[stack] = len(self._stacks)
+            self._stacks.append(stack)
+        return sid
+
+    def move(self, sid: int, reading: Reading) -> int:
+        """The state after ``reading`` from state number ``sid`` (-1: the grammar rejects it)."""
+        key = sid << 8 | reading.tid
+        nxt = self._moves.get(key)
+        if nxt is None:
+            stack = self.feed(self._stacks[sid], reading.terminals)
+            nxt = self._moves[key] = -1 if stack is None else self.intern(stack)
+        return nxt
+
+    def ends(self, sid: int) -> bool:
+        """The text may end in state number ``sid``."""
+        done = self._ends.get(sid)
+        if done is None:
+            done = self._ends[sid] = self.accepts_end(self._stacks[sid])
+        return done
 
     def accepts_end(self, stack: Stack) -> bool:
         return self.feed(stack, ("$END",)) is not None
@@ -365,14 +413,18 @@ def _units(cands: Sequence[Candidate]) -> list[Candidate | _Run]:
     return out
 
 
-class _Hyp:
-    __slots__ = ("gap", "index", "num", "ordinal", "parent", "reading", "score", "stack")
+_SCORE = operator.attrgetter("score")
 
-    def __init__(self, score: float, stack: Stack, num: NumState, parent: _Hyp | None,
+
+class _Hyp:
+    __slots__ = ("gap", "index", "nid", "num", "ordinal", "parent", "reading", "score", "stack")
+
+    def __init__(self, score: float, stack: int, num: NumState, nid: int, parent: _Hyp | None,
                  index: int, reading: int, ordinal: int | None, gap: int | None) -> None:
         self.score = score
-        self.stack = stack
+        self.stack = stack  # the parser state's number (Recogniser.intern)
         self.num = num
+        self.nid = nid  # the numbering state's number (_Search.nums)
         self.parent = parent
         self.index = index  # the block
         self.reading = reading  # the index of its reading
@@ -403,14 +455,17 @@ class _Search:
         self.cands = cands
         self.rec = recogniser()
         self.beams: list[list[_Hyp]] = []  # the beam before each block (kept by the main run)
+        self.nums: dict[NumState, int] = {START: 0}  # numbering states, numbered
 
     def step(self, beam: list[_Hyp], i: int, exclude: int = -1) -> list[_Hyp]:
         """The beam after block ``i`` (its reading ``exclude`` left out)."""
         cand = self.cands[i]
         rec = self.rec
-        cache = rec.cache
+        moves = rec._moves
+        move = rec.move
+        nums = self.nums
         numbered = cand.kind in _NUMBERED_LOOKS
-        out: dict[tuple[Stack, NumState], _Hyp] = {}
+        out: dict[tuple[int, int], _Hyp] = {}
         readings = cand.readings
         if exclude >= 0:
             body = -1
@@ -421,42 +476,46 @@ class _Search:
         plain = body >= 0
         if plain:  # a plain paragraph: in the body only one of its readings is accepted
             first = readings[body]
-            terminals = first.terminals
+            first_tid = first.tid
+            first_score = first.score
         all_plain = plain
         for h in beam:
-            h_stack, h_num, h_score = h.stack, h.num, h.score
-            if plain and h_num.part != 0:
-                key = (h_stack, terminals)
-                stack = cache.get(key, _MISSING)
-                if stack is _MISSING:
-                    stack = cache[key] = rec.feed(h_stack, terminals)
-                if stack is not None:
-                    score = h_score + first.score
-                    k = (stack, h_num)
+            h_stack, h_nid, h_score = h.stack, h.nid, h.score
+            if plain and h.num.part != 0:
+                stack = moves.get(h_stack << 8 | first_tid)
+                if stack is None:
+                    stack = move(h_stack, first)
+                if stack >= 0:
+                    score = h_score + first_score
+                    k = (stack, h_nid)
                     old = out.get(k)
                     if old is None or old.score < score:
-                        out[k] = _Hyp(score, stack, h_num, h, i, body, None, None)
+                        out[k] = _Hyp(score, stack, h.num, h_nid, h, i, body, None, None)
                 continue
             all_plain = False
+            h_num = h.num
             plain_ok = h_num.part != 0 and not numbered
-            for r_index, r in enumerate(cand.readings):
+            for r_index, r in enumerate(readings):
                 if r_index == exclude:
                     continue
-                key = (h_stack, r.terminals)
-                stack = cache.get(key, _MISSING)
-                if stack is _MISSING:
-                    stack = cache[key] = rec.feed(h_stack, r.terminals)
+                stack = moves.get(h_stack << 8 | r.tid)
                 if stack is None:
+                    stack = move(h_stack, r)
+                if stack < 0:
                     continue
                 if plain_ok and r.kind in _PLAIN:
-                    delta, num, ordinal, gap = 0.0, h_num, None, None  # numbering unchanged
+                    delta, num, nid, ordinal, gap = 0.0, h_num, h_nid, None, None
                 else:
                     delta, num, ordinal, gap = numbering(h_num, r, cand)
+                    found = nums.get(num)
+                    if found is None:
+                        found = nums[num] = len(nums)
+                    nid = found
                 score = h_score + r.score + delta
-                k = (stack, num)
+                k = (stack, nid)
                 old = out.get(k)
                 if old is None or old.score < score:
-                    out[k] = _Hyp(score, stack, num, h, i, r_index, ordinal, gap)
+                    out[k] = _Hyp(score, stack, num, nid, h, i, r_index, ordinal, gap)
         if not out:
             return []
         if all_plain:  # each sequence went on by one reading: the beam stays as it was
@@ -467,9 +526,9 @@ class _Search:
         # but of sequences that agree on the parser state and on the parts, and differ only in
         # where the subsection numbering stands, only those close to their best (reading a
         # fitting subsection numeral as text seldom pays off later)
-        groups: dict[NumState, list[_Hyp]] = {}
-        best_of: dict[tuple[Stack, tuple[object, ...]], float] = {}
-        for h in sorted(out.values(), key=lambda h: -h.score):
+        groups: dict[int, list[_Hyp]] = {}
+        best_of: dict[tuple[int, tuple[object, ...]], float] = {}
+        for h in sorted(out.values(), key=_SCORE, reverse=True):
             if h.score < floor:
                 break
             num = h.num
@@ -477,7 +536,7 @@ class _Search:
             top = best_of.setdefault(same, h.score)
             if h.score < top - _CHAPTER_PRUNE:
                 continue
-            group = groups.setdefault(num, [])
+            group = groups.setdefault(h.nid, [])
             if len(group) < _PER_GROUP:
                 group.append(h)
         kept: list[_Hyp] = []
@@ -487,19 +546,19 @@ class _Search:
 
     def run(self) -> _Hyp | None:
         """The best complete sequence of readings."""
-        beam = [_Hyp(0.0, self.rec.start, START, None, -1, -1, None, None)]
+        beam = [_Hyp(0.0, self.rec.start_id, START, 0, None, -1, -1, None, None)]
         for i in range(len(self.cands)):
             self.beams.append(beam)
             beam = self.step(beam, i)
         best = None
         for h in beam:
-            if self.rec.accepts_end(h.stack) and (best is None or h.score > best.score):
+            if self.rec.ends(h.stack) and (best is None or h.score > best.score):
                 best = h
         return best
 
 
 #: how far an alternative is followed before its score is compared with the chosen path
-_HORIZON = 24
+_HORIZON = 12
 #: blocks of search spent on alternatives, per block of the text
 _BUDGET_PER_BLOCK = 16
 
@@ -564,13 +623,13 @@ class Outcome:
         last = min(len(units) - 1, u + horizon - 1)
         while beam and j < last:
             main = self._path[j]
-            if any(h.stack == main.stack and h.num == main.num for h in beam):
+            if any(h.stack == main.stack and h.nid == main.nid for h in beam):
                 break
             j += 1
             beam = search.step(beam, j)
         self._budget -= j - u + 1
         if j == len(units) - 1:
-            beam = [h for h in beam if search.rec.accepts_end(h.stack)]
+            beam = [h for h in beam if search.rec.ends(h.stack)]
         if not beam:
             choice.confidence = 1.0
             return

@@ -67,6 +67,10 @@ PART_TERMINAL: dict[SectionKind, TokenKind] = {
 PART_KIND: dict[TokenKind, SectionKind] = {t: k for k, t in PART_TERMINAL.items()}
 
 
+#: every terminal sequence a reading hands to the grammar, numbered (fewer than 256)
+_TERMINALS: dict[tuple[str, ...], int] = {}
+
+
 class Reading:
     """One thing a block may be: a terminal of ``report.lark`` (or boilerplate), a score (higher
     is likelier; the scores of a sequence add up) and the evidence for it, in words.
@@ -74,7 +78,7 @@ class Reading:
     ``terminals`` is what the reading hands to the grammar: nothing for boilerplate, the
     heading and then ``PARA`` for a heading whose body runs on in the same block."""
 
-    __slots__ = ("count", "evidence", "kind", "score", "terminals")
+    __slots__ = ("count", "evidence", "kind", "score", "terminals", "tid")
 
     def __init__(self, kind: TokenKind, score: float, evidence: str, run_in: bool = False,
                  count: int = 1) -> None:
@@ -88,6 +92,7 @@ class Reading:
             self.terminals = (kind.value, TokenKind.PARA.value)
         else:
             self.terminals = (kind.value,)
+        self.tid = _TERMINALS.setdefault(self.terminals, len(_TERMINALS))  # for choose.py
 
     @property
     def name(self) -> str:
@@ -486,9 +491,9 @@ W = {
     "closing position": 1.0,  # … the later the likelier (times the position, 0…1)
     "heading after the closing": -3.0,  # a heading line follows: not the closing
     "final call": 0.8,  # a 让我们… paragraph with no salutation before it
-    "back heading": 1.5,  # 附件, 名词解释, 结束语
+    "back heading": 2.5,  # 附件, 名词解释, 结束语
     "back heading as paragraph": -0.5,
-    "glossary entry": 0.5,
+    "glossary entry": 0.8,  # 1.术语：解释 (a numbered term and its definition)
 }
 
 #: （一） is the usual subsection numeral; 1. is as often a list inside one
