@@ -71,7 +71,7 @@ _AFTER_BODY = NumState(part=-2, opened=True)
 
 def _new(*fields: object) -> NumState:
     """A NumState from its fields in order, without the keyword handling of ``_replace``."""
-    return tuple.__new__(NumState, fields)  # type: ignore[type-var]
+    return tuple.__new__(NumState, fields)
 
 _PART_FAMILIES = frozenset({"cjk", "di_part", "roman", "en_word"})
 _COMPATIBLE = frozenset({frozenset({"paren_arabic", "arabic_dot"})})
