@@ -213,7 +213,7 @@ def _ordinal(family: str, numeral: str) -> int | None:
 def _boilerplate(text: str, block: Block) -> Candidate | None:
     if len(text) > patterns.BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(text):
         return None
-    if "我代表" in text and patterns.OPENING.search(text):
+    if ("我代表" in text or "委托" in text) and patterns.OPENING.search(text):
         return None  # a report's opening behind a list bullet (a listing page on one line)
     for reason, rule in patterns.BOILERPLATE_RULES:
         if rule.search(text):
@@ -309,7 +309,8 @@ def _front(text: str, block: Block) -> Candidate | None:
     head = text[:240]
     # necessary for OPENING (its two branches start with these words; the English one is
     # ASCII-case-insensitive and no other character case-folds to its letters)
-    if ("我代表" in head or "on behalf of the" in head.lower()) and patterns.OPENING.search(head):
+    if ("我代表" in head or "委托" in head or "on behalf of the" in head.lower()) \
+            and patterns.OPENING.search(head):
         return Candidate(block, TokenKind.OPENING)
     if len(text) <= 60 and patterns.TITLE_LINE.search(text):
         return Candidate(block, TokenKind.TITLE)

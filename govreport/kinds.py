@@ -59,28 +59,34 @@ def content_kind(title: str, body: str, *, after_review: bool) -> SectionKind:
 class ContentCounts:
     """Counts of the words that point to each kind in a part's first 3,000 characters."""
 
-    __slots__ = ("future", "gov", "past", "targets")
+    __slots__ = ("five", "future", "gov", "past", "targets")
 
-    def __init__(self, past: int, future: int, gov: int, targets: bool) -> None:
+    def __init__(self, past: int, future: int, gov: int, targets: bool, five: int = 0) -> None:
         self.past = past
         self.future = future
         self.gov = gov
         self.targets = targets
+        self.five = five  # the coming Five-Year period (今后五年, “十五五”时期)
 
 
+#: the coming Five-Year period, in a part's body
+_FIVE_YEARS = regex.compile(
+    r"今后五年|未来五年|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间)|本届政府任期|五年规划"
+)
 _WORDS = regex.compile(
-    f"(?P<targets>{_TARGETS_STATEMENT.pattern})|(?P<past>{_PAST.pattern})"
-    f"|(?P<future>{_FUTURE.pattern})|(?P<gov>{_GOVERNMENT.pattern})"
+    f"(?P<targets>{_TARGETS_STATEMENT.pattern})|(?P<five>{_FIVE_YEARS.pattern})"
+    f"|(?P<past>{_PAST.pattern})|(?P<future>{_FUTURE.pattern})|(?P<gov>{_GOVERNMENT.pattern})"
 )
 
 
 def content_counts(sample: str) -> ContentCounts:
     """The counts, in one pass over ``sample`` (where words of two kinds overlap, the first
     listed wins; a targets statement counts as such, not as a future word)."""
-    counts = {"past": 0, "future": 0, "gov": 0, "targets": 0}
+    counts = {"past": 0, "future": 0, "gov": 0, "targets": 0, "five": 0}
     for m in _WORDS.finditer(sample):
         counts[m.lastgroup or ""] += 1
-    return ContentCounts(counts["past"], counts["future"], counts["gov"], counts["targets"] > 0)
+    return ContentCounts(counts["past"], counts["future"], counts["gov"], counts["targets"] > 0,
+                         counts["five"])
 
 
 def content_scores(c: ContentCounts) -> dict[SectionKind, float]:
@@ -89,8 +95,9 @@ def content_scores(c: ContentCounts) -> dict[SectionKind, float]:
 
     Past against future words decide between the review and the plan (each word is worth 0.4,
     at most 2); the statement of the year's expected targets is the plan; words about the
-    government's own conduct, dense enough, are self-improvement. The Five-Year goals and the
-    `other` matters are named by titles, not recognised from a body: they get no evidence here.
+    government's own conduct, dense enough, are self-improvement; talk of the coming Five-Year
+    period (今后五年, “十五五”时期) is the Five-Year goals. The `other` matters are named by
+    titles, not recognised from a body.
     """
     lean = max(-5, min(5, c.past - c.future)) * 0.4
     dense_gov = c.gov >= 4 and c.gov * 3 >= c.past + c.future
@@ -98,7 +105,7 @@ def content_scores(c: ContentCounts) -> dict[SectionKind, float]:
         SectionKind.REVIEW: lean - (1.5 if c.targets else 0.0),
         SectionKind.ANNUAL_PLAN: -lean + (1.5 if c.targets else 0.0),
         SectionKind.SELF_IMPROVEMENT: (1.5 if dense_gov and not c.targets else -1.5),
-        SectionKind.FIVE_YEAR_PLAN: -1.5,
+        SectionKind.FIVE_YEAR_PLAN: 1.2 * min(c.five, 3) - 1.5,
         SectionKind.OTHER: -3.0,
     }
     # relative: the content says which kind a part is, not whether the block is a part

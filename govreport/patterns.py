@@ -136,7 +136,9 @@ EMBEDDED_TITLE = regex.compile(
 #: A list bullet of a web page inside a run-on line (a listing page on one line).
 EMBEDDED_BULLET = regex.compile(r"[•▪■◆►▶](?=[ \t]*【)")
 #: A salutation that starts a new paragraph inside a run-on line (group ``at``).
-EMBEDDED_SALUTATION = regex.compile(r"[。！？!?][ \t]{0,4}(?P<at>各位代表[,，!！:：])")
+EMBEDDED_SALUTATION = regex.compile(
+    r"[。！？!?][ \t]{0,4}(?P<at>(?:各位代表|各位主任[、，,]?(?:各位)?委员)[,，!！:：])"
+)
 
 # --------------------------------------------------------------------------- block shapes
 
@@ -153,13 +155,18 @@ OPENS_LINE = regex.compile(r"[《「『“‘（(\[—]$")
 
 #: the words of a salutation (各位代表, Fellow Deputies)
 SALUTATION_WORDS = (
-    r"(?:各位代表|各们代表|各位委员|(?i:fellow|dear)[ \t]+(?i:deputies|representatives))"
+    r"(?:各位代表|各们代表|各位主任[、，,]?[ \t]*(?:各位)?委员|各位委员"
+    r"|(?i:fellow|dear)[ \t]+(?i:deputies|representatives))"
 )
 #: 各位代表： / Fellow Deputies, — standalone or leading a paragraph.
 SALUTATION = regex.compile(rf"{SALUTATION_WORDS}[ \t]*[,，:：!！;；.。]?")
-#: 现在，我代表市人民政府向大会报告工作 — the opening formula that ends the preamble.
+#: 现在，我代表市人民政府向大会报告工作 (受市人民政府委托，现在向大会报告…) — the opening
+#: formula that ends the preamble.
 OPENING = regex.compile(
-    r"我代表[^。!！\n]{0,30}?(?:人民政府|国务院|政府)[^。!！\n]{0,30}?(?:报告|作[^。\n]{0,6}报告)"
+    r"我代表[^。!！\n]{0,30}?(?:人民政府|国务院|政府|行政公署|行署)[^。!！\n]{0,30}?"
+    r"(?:报告|作[^。\n]{0,6}报告)"
+    r"|受[^。!！\n]{0,20}?(?:人民政府|国务院|政府|行政公署|行署)委托[^。!！\n]{0,30}?"
+    r"(?:报告|作[^。\n]{0,6}报告)"
     r"|(?i:on behalf of the)[^.。\n]{0,80}?(?i:government)[^.。\n]{0,80}?(?i:report)"
 )
 #: 2021年政府工作报告 / Report on the work of the government — a title line.
