@@ -91,6 +91,9 @@ _BARE_AFTER_BARE = 0.0  # parts without numerals, one after another: a consisten
 #: one numeral family serves one level: 一、 as a subsection under a numbered part, as a part
 #: after it stood for subsections, as a part continuing 一、二、 read as text just before
 _TWO_LEVELS = -6.0
+#: 一、 under a part title without numeral is the subsection numeral (a .docx whose automatic
+#: outer numbering was lost): as much a subsection there as a part elsewhere (classify.W)
+_UNDER_BARE_PART = 0.5
 _CONTINUES_RUN_ON = -2.5  # … as a part continuing 一、 read as text inside a run-on line
 _BARE_SUB_FITS = 2.0  # a bare subsection title just where a numbered sibling is missing
 _BARE_SUB_LAST = 1.6  # … or after the last numbered sibling
@@ -104,6 +107,8 @@ _INTRO_LENGTH = 300
 #: … and a part without heading right after the opening formula (its heading is lost) is
 #: somewhat less likely than a sentence of introduction
 _HEADLESS_AFTER_OPENING = -0.8
+#: … that starts with a line that may be a part title: the title is the part's heading
+_HEADLESS_UNDER_A_TITLE = -1.0
 
 _MISSING: Stack = ()
 #: readings that leave the numbering as it is (once the body has begun; not for a block that
@@ -152,11 +157,16 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
                     family, state.chapter_family):
                 return _ITEM_FITS, state, None, None  # the next subsection read as an item
     if state.part == 0 and kind in _BODY:  # text before any part: a part without heading
-        return (_HEADLESS_AFTER_OPENING if state.opened else 0.0), _new(
+        score = _HEADLESS_AFTER_OPENING if state.opened else 0.0
+        if cand.kind == TokenKind.BARE and any(r.kind in PART_KIND for r in cand.readings):
+            score += _HEADLESS_UNDER_A_TITLE
+        return score, _new(
             -1, state.part_family, state.bare, state.chapter, state.chapter_family, state.nested,
             state.demoted, state.opened, state.loose), \
             None, None
-    if kind == TokenKind.OPENING and not state.opened:
+    if not state.opened and (kind == TokenKind.OPENING or (
+            kind == TokenKind.FRONT_TEXT and cand.kind == TokenKind.SALUTATION)):
+        # the opening formula, or the salutation before it, ends the preamble
         return 0.0, _new(state.part, state.part_family, state.bare, state.chapter,
                          state.chapter_family, state.nested, state.demoted, True,
                          state.loose), None, None
@@ -228,6 +238,8 @@ def _chapter(state: NumState, cand: Candidate | _Run, numbered: bool
     if family in _PART_FAMILIES:
         if not state.bare or family == state.part_family:
             score += _TWO_LEVELS
+        else:
+            score += _UNDER_BARE_PART
         demoted = family
     if chap == 0:
         score += _FITS if o == 1 else (_FIRST_LATER if o <= 3 and not cand.block.embedded

@@ -452,6 +452,8 @@ W = {
     "bare part title": -1.0,  # a title that names a part, without its numeral
     "thematic bare part": -2.5,  # a title line followed by a numbering that starts at 1
     "numbering restarts after it": 2.0,  # … after a numbering that had reached 2 or more
+    "numbering starts under it": 1.0,  # … the first numbering of the body, after body text
+    "the text turns at it": 4.0,  # past words before it, future words after (kinds.turns)
     "no numerals anywhere": 1.5,  # … or any title line, when no heading has a numeral
     "title line as text, no numerals anywhere": -1.0,
     "first part is the review": 0.5,
@@ -527,7 +529,8 @@ def _prune(readings: list[Reading]) -> list[Reading]:
 _EXHORTATION_WINDOW = 4
 _CONTENT_SAMPLE = 3000
 _PLAUSIBLE_TITLE = (6, 44)
-_LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是为，,、]$")
+#: a line that leads into what follows (…如下, …的目标为), not a title (…展现新作为 is one)
+_LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是，,、]$|(?<!作)为$")
 _LET_US = regex.compile(r"让我们|(?i:let us)")
 _TITLE_STRIP = "。：:；;，," + patterns.SPACE
 _YEAR = regex.compile(r"((?:19|20)\d{2})[ \t]*年")
@@ -552,7 +555,7 @@ def report_year(text: str, cands: list[Candidate]) -> int | None:
     return None
 
 
-def _look_ahead(text: str, cands: list[Candidate], year: int | None
+def _look_ahead(text: str, cands: list[Candidate], year: int | None, turns: frozenset[int]
                 ) -> tuple[list[int | None], list[int | None], list[int], list[bool]]:
     """Four look-aheads for each index: the ordinal of the next numbered subsection candidate
     before the next part candidate (``None``: there is none), the ordinal of the next
@@ -578,10 +581,11 @@ def _look_ahead(text: str, cands: list[Candidate], year: int | None
         heading_after[i] = later
         if cand.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
             later = False  # back matter: what comes after it is not the body
+            nxt_any = None  # … nor is its numbering (1.术语：…)
         elif cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING,
                            TokenKind.CLOSING_HEADING):
             later = True
-        if cand.kind in ends_part or (
+        if cand.kind in ends_part or i in turns or (
             cand.kind == TokenKind.BARE
             and vocabulary.name(title_of(text, cand), year).strength == Strength.NAMES
         ):
@@ -656,11 +660,11 @@ def _exhorts(text: str, cands: list[Candidate], i: int) -> bool:
     return False
 
 
-def _part_readings(text: str, cand: Candidate, title: str, year: int | None, base: float,
-                   why: str, run_in: bool, part_end: int) -> list[Reading]:
+def _part_readings(ctx: _Context, cand: Candidate, title: str, base: float, why: str,
+                   run_in: bool, part_end: int) -> list[Reading]:
     """A reading per kind of part for a part heading candidate: what its title names, and for
     a title that names no kind, what its body says."""
-    named = vocabulary.name(title, year)
+    named = vocabulary.name(title, ctx.year)
     content: dict[SectionKind, float] | None = None
     out = []
     for kind in _PART_KINDS:
@@ -680,9 +684,8 @@ def _part_readings(text: str, cand: Candidate, title: str, year: int | None, bas
             evidence.append(f"title names {named.kind.value}")
         if named.strength < Strength.NAMES or named.kind is None:  # no content if named
             if content is None:
-                sample = text[cand.numeral_end : min(part_end,
-                                                     cand.numeral_end + _CONTENT_SAMPLE)]
-                content = kinds.content_scores(kinds.content_counts(sample))
+                content = kinds.content_scores(ctx.content.counts(
+                    cand.numeral_end, min(part_end, cand.numeral_end + _CONTENT_SAMPLE)))
             share = W["content weight"] if named.kind is None else W["content weight named"]
             score += share * content[kind]
             if named.kind is None:
@@ -709,15 +712,95 @@ PLAIN_READINGS: dict[int, int] = {
 }
 
 
+class _Context:
+    """What the readings of every block of one text look at besides the block."""
+
+    __slots__ = ("cands", "content", "numbered", "opening", "text", "turns", "year")
+
+    def __init__(self, text: str, cands: list[Candidate]) -> None:
+        self.text = text
+        self.cands = cands
+        self.year = report_year(text, cands)
+        self.content = kinds.ContentIndex(text)  # the words of each kind, for any stretch
+        # some heading of the body has a numeral (else title lines between paragraphs are the
+        # headings); the numbered entries of a glossary or an appendix do not count
+        self.numbered = False
+        for c in cands:
+            if c.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
+                break
+            if c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
+                    and c.family != "di" and not c.block.embedded:
+                self.numbered = True
+                break
+        self.opening = next((i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING), -1)
+        self.turns = _turns(self)
+
+
+def _title_line(text: str, cands: list[Candidate], i: int, title: str, *also: TokenKind) -> bool:
+    """Block ``i`` (title ``title``) has the shape of a heading without numeral: a title's
+    length, ending in a word, between a finished sentence and body text."""
+    cand = cands[i]
+    return (_PLAUSIBLE_TITLE[0] <= len(title) <= _PLAUSIBLE_TITLE[1]
+            and not _LEAD_IN.search(title) and _HAN_END.search(title) is not None
+            and (cand.title_end < cand.end or _followed_by_body(cands, i, *also))
+            and _after_finished(text, cands, i))
+
+
+def _turns(ctx: _Context) -> frozenset[int]:
+    """The title lines without numeral where the text turns to a later part of the outline
+    (``kinds.turns``): the words since the last part heading (or the opening) look back, the
+    words up to the next one look forward or state the year's targets (the review ends there
+    and the annual plan begins, whatever the title says: 坚定信心，奋力开创…新局面), or the plan
+    gives way to the government's own conduct."""
+    text, cands = ctx.text, ctx.cands
+    n = len(cands)
+    anchors = (TokenKind.PART_HEADING, TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
+               TokenKind.CLOSING_HEADING)
+    candidates: list[int] = []
+    for i, cand in enumerate(cands):
+        if cand.kind == TokenKind.BARE and cand.family != "truncated" and _title_line(
+                text, cands, i, title_of(text, cand)):
+            candidates.append(i)
+    if not candidates:
+        return frozenset()
+    ends = [False] * n  # where a part may start (the stretches are counted between them)
+    for i, cand in enumerate(cands):
+        ends[i] = (cand.kind in anchors and not cand.block.embedded) or (
+            cand.kind == TokenKind.BARE
+            and vocabulary.name(title_of(text, cand), ctx.year).strength == Strength.NAMES)
+    since = [0] * n  # where the stretch before block i starts
+    start = 0
+    for i, cand in enumerate(cands):
+        since[i] = start
+        if ends[i]:
+            start = cand.start
+        elif cand.kind == TokenKind.OPENING:
+            start = cand.end
+    until = [len(text)] * n  # where the stretch after block i ends
+    stop = len(text)
+    for i in range(n - 1, -1, -1):
+        until[i] = stop
+        if ends[i]:
+            stop = cands[i].start
+    out = []
+    for i in candidates:
+        cand = cands[i]
+        if ends[i]:
+            continue
+        before = ctx.content.counts(max(since[i], cand.start - _CONTENT_SAMPLE), cand.start)
+        after = ctx.content.counts(cand.end, min(until[i], cand.end + _CONTENT_SAMPLE))
+        if kinds.turns(before, after):
+            out.append(i)
+    return frozenset(out)
+
+
 def offer_readings(text: str, cands: list[Candidate]) -> None:
     """Set ``readings`` of every candidate, best first."""
-    year = report_year(text, cands)
-    next_chapter, next_any, part_end, heading_after = _look_ahead(text, cands, year)
+    ctx = _Context(text, cands)
+    next_chapter, next_any, part_end, heading_after = _look_ahead(text, cands, ctx.year,
+                                                                  ctx.turns)
     previous: int | None = None  # the ordinal of the last numbered heading candidate
     let_us = [m.start() for m in _LET_US.finditer(text)]  # final calls: rare, found at once
-    numbered = any(c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)
-                   and c.family != "di" and not c.block.embedded for c in cands)
-    opening = next((i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING), -1)
     calls = 0
     plain_looks = (TokenKind.PARA, TokenKind.ITEM)
     for i, cand in enumerate(cands):
@@ -734,8 +817,7 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
                                     or _ends_closed(text, cand.start, cand.end))]
             continue
         restart = 0 if next_any[i] != 1 else 2 if previous is not None and previous >= 2 else 1
-        readings = _readings(text, cands, i, cand, year, restart, part_end[i],
-                             heading_after[i], calling, numbered, opening)
+        readings = _readings(ctx, i, cand, restart, part_end[i], heading_after[i], calling)
         if look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
                 and cand.family != "di" and not cand.block.embedded:
             previous = cand.ordinal
@@ -750,11 +832,11 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
         cand.readings = readings
 
 
-def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: int | None,
-              restart: int, part_end: int, heading_after: bool, calling: bool,
-              numbered: bool, opening: int) -> list[Reading]:
+def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: int,
+              heading_after: bool, calling: bool) -> list[Reading]:
     """The readings of block ``i``. ``restart``: the next numbered heading is 1 (1), after a
     sequence that had reached 2 or more (2: a new part begins before it)."""
+    text, cands, year = ctx.text, ctx.cands, ctx.year
     look = cand.kind
     K = TokenKind
     if look == K.BOILERPLATE:
@@ -766,7 +848,7 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
         title = title_of(text, cand)
         if title:
             base = W["part numeral run-on" if embedded else "part numeral"]
-            out += _part_readings(text, cand, title, year, base, "part numeral", run_in,
+            out += _part_readings(ctx, cand, title, base, "part numeral", run_in,
                                   part_end)
             named = vocabulary.name(title, year)
             sub = base + W["part numeral as subsection"]
@@ -807,20 +889,26 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
                      and (run_in or _followed_by_body(cands, i))
                      and not _LEAD_IN.search(title))
         para = 0.0
-        bonus = W["numbering restarts after it"] if restart == 2 and plausible else 0.0
+        bonus = W["numbering restarts after it"] if restart == 2 and plausible else \
+            W["numbering starts under it"] if restart == 1 and plausible and i > ctx.opening \
+            else 0.0
+        turn = i in ctx.turns
+        if turn:
+            bonus += W["the text turns at it"]
         if not truncated and named.strength == Strength.NAMES:
-            out += _part_readings(text, cand, title, year, W["bare part title"] + bonus,
+            out += _part_readings(ctx, cand, title, W["bare part title"] + bonus,
                                   "title without numeral", run_in, part_end)
             para = W["bare part title as paragraph"]
-        elif not truncated and plausible and restart:
-            out += _part_readings(text, cand, title, year, W["thematic bare part"] + bonus,
-                                  "line before a restarting numbering", run_in, part_end)
-        elif not truncated and not numbered and i > opening and _PLAUSIBLE_TITLE[0] <= len(
+        elif not truncated and plausible and (restart or turn):
+            out += _part_readings(ctx, cand, title, W["thematic bare part"] + bonus,
+                                  "line where the text turns to another part" if turn
+                                  else "line before a restarting numbering", run_in, part_end)
+        elif not truncated and not ctx.numbered and i > ctx.opening and _PLAUSIBLE_TITLE[0] <= len(
                 title) <= _PLAUSIBLE_TITLE[1] and not _LEAD_IN.search(title) and (
                 run_in or _followed_by_body(cands, i, TokenKind.CHAPTER_HEADING)) and \
                 _after_finished(text, cands, i) and _HAN_END.search(title):
             # no heading has a numeral: title lines between paragraphs are the headings
-            out += _part_readings(text, cand, title, year, W["thematic bare part"]
+            out += _part_readings(ctx, cand, title, W["thematic bare part"]
                                   + W["no numerals anywhere"],
                                   "title line in a report without numerals", run_in, part_end)
             para = W["title line as text, no numerals anywhere"]
@@ -833,7 +921,9 @@ def _readings(text: str, cands: list[Candidate], i: int, cand: Candidate, year: 
             out.append(Reading(K.CHAPTER_HEADING, score, "subsection title without numeral",
                                run_in))
         out.append(Reading(K.PARA, para, "short line"))
-        out.append(Reading(K.FRONT_TEXT, W["preamble line"], "preamble text"))
+        # a title that names a part is no more preamble text than it is a paragraph
+        out.append(Reading(K.FRONT_TEXT, para if para < 0 else W["preamble line"],
+                           "preamble text"))
         return out
     if look in (K.APPENDIX_HEADING, K.GLOSSARY_HEADING, K.CLOSING_HEADING):
         out.append(Reading(look, W["back heading"], "back-matter heading"))

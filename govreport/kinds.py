@@ -10,11 +10,14 @@ them into a score per kind, which the classifier adds to the readings of a part 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from .models import SectionKind
 
-__all__ = ["ContentCounts", "content_counts", "content_kind", "content_scores"]
+__all__ = ["ContentCounts", "ContentIndex", "content_counts", "content_kind", "content_scores",
+           "leaning", "turns"]
 
 _PAST = regex.compile(
     r"过去一年|过去五年|过去的一年|一年来|五年来|去年|刚刚过去|上年|(?:19|20)\d\d年是"
@@ -87,6 +90,56 @@ def content_counts(sample: str) -> ContentCounts:
         counts[m.lastgroup or ""] += 1
     return ContentCounts(counts["past"], counts["future"], counts["gov"], counts["targets"] > 0,
                          counts["five"])
+
+
+class ContentIndex:
+    """Where the words of each kind stand in a whole text, found in one pass: the counts of
+    any stretch of it by bisection (the classifier asks for many stretches of one text)."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self, text: str) -> None:
+        at: dict[str, list[int]] = {name: [] for name in _WORDS.groupindex}
+        for m in _WORDS.finditer(text):
+            at[m.lastgroup or ""].append(m.start())
+        self._at = at
+
+    def _n(self, name: str, start: int, end: int) -> int:
+        a = self._at[name]
+        return bisect_left(a, end) - bisect_left(a, start)
+
+    def counts(self, start: int, end: int) -> ContentCounts:
+        """The counts of the words that start in ``text[start:end]``."""
+        return ContentCounts(self._n("past", start, end), self._n("future", start, end),
+                             self._n("gov", start, end), self._n("targets", start, end) > 0,
+                             self._n("five", start, end))
+
+
+#: the part kinds in the outline's order, as far as content tells them apart
+_ORDER = {SectionKind.REVIEW: 0, SectionKind.FIVE_YEAR_PLAN: 1, SectionKind.ANNUAL_PLAN: 2,
+          SectionKind.SELF_IMPROVEMENT: 3}
+
+
+def leaning(c: ContentCounts) -> SectionKind | None:
+    """The kind a stretch of text clearly speaks as, or ``None``: dense words about the
+    government's own conduct, talk of the coming Five-Year period, the year's targets or
+    clearly more future than past words, more past than future words."""
+    if c.gov >= 4 and c.gov * 3 >= c.past + c.future and not c.targets:
+        return SectionKind.SELF_IMPROVEMENT
+    if c.five >= 2 and not c.targets:
+        return SectionKind.FIVE_YEAR_PLAN
+    if c.targets or c.future >= c.past + 2:
+        return SectionKind.ANNUAL_PLAN
+    if c.past > c.future:
+        return SectionKind.REVIEW
+    return None
+
+
+def turns(before: ContentCounts, after: ContentCounts) -> bool:
+    """The text turns to a later part of the outline between two stretches (the review to
+    the plan, the plan to the government's own work)."""
+    a, b = leaning(before), leaning(after)
+    return a is not None and b is not None and _ORDER[b] > _ORDER[a]
 
 
 def content_scores(c: ContentCounts) -> dict[SectionKind, float]:

@@ -137,7 +137,7 @@ EMBEDDED_TITLE = regex.compile(
 EMBEDDED_BULLET = regex.compile(r"[•▪■◆►▶](?=[ \t]*【)")
 #: A salutation that starts a new paragraph inside a run-on line (group ``at``).
 EMBEDDED_SALUTATION = regex.compile(
-    r"[。！？!?][ \t]{0,4}(?P<at>(?:各位代表|各位主任[、，,]?(?:各位)?委员)[,，!！:：])"
+    r"[。！？!?][ \t]{0,4}(?P<at>(?:各位代表|各位主任[、，,]?(?:各位)?委员|各位委员)[,，!！:：])"
 )
 
 # --------------------------------------------------------------------------- block shapes
