@@ -67,6 +67,10 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
     colon = m.start() if m else -1
     if colon >= 2 and (stop == -1 or colon < stop):
         return colon + 1, False, []  # "（一）“十四五”时期指导思想：…"
+    if latin:  # an English title run into its body's first sentence: "…five yearsWe will …"
+        m = _GLUED_LATIN.search(window, 4)
+        if m and (stop == -1 or m.start() < stop):
+            return m.start() + 1, True, []
     space = window.find(" ", 4)
     if space != -1 and (stop == -1 or space < stop) and not window[:space].isascii():
         return space, True, []  # "(一)聚焦创新发展,打造一流创新生态 培育创新主体。"
@@ -128,6 +132,8 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
     return m.start() if m else None
 
 
+#: a lower-case letter glued to the capital that starts the next word (a sentence)
+_GLUED_LATIN = regex.compile(r"[a-z](?=[A-Z][a-z])")
 _TITLE_WINDOW = 40
 #: more words a part's body opens with (after a part title inside a run-on line)
 _BODY_OPENER = regex.compile(

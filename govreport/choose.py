@@ -32,7 +32,8 @@ import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .classify import PART_KIND, PLAIN_READINGS, Candidate, Reading, TokenKind
+from .classify import PART_KIND, PART_TERMINAL, PLAIN_READINGS, Candidate, Reading, TokenKind
+from .models import SectionKind
 
 __all__ = ["BEAM", "Choice", "Outcome", "Recogniser", "choose", "numbering"]
 
@@ -101,7 +102,7 @@ _BARE_SUB_ALONE = -2.0
 #: a subsection numeral that continues the sequence, read as an item
 _ITEM_FITS = -1.5
 #: preamble text after the opening formula (an introduction before the first part is short)
-_INTRO = -0.6
+_INTRO = -0.35
 _LONG_INTRO = -2.0  # … a long paragraph: hardly an introduction
 _INTRO_LENGTH = 300
 #: … and a part without heading right after the opening formula (its heading is lost) is
@@ -109,6 +110,12 @@ _INTRO_LENGTH = 300
 _HEADLESS_AFTER_OPENING = -0.8
 #: … that starts with a line that may be a part title: the title is the part's heading
 _HEADLESS_UNDER_A_TITLE = -1.0
+#: a review heading after a part without heading: that text introduced the report, it was no
+#: review of its own (the kind of a part without heading is its content's: transform.py)
+_REVIEW_AFTER_HEADLESS = -1.0
+_REVIEW = PART_TERMINAL[SectionKind.REVIEW]
+#: … that starts with 各位代表： (the salutation before the first part is the preamble's)
+_HEADLESS_AT_A_SALUTATION = -1.0
 
 _MISSING: Stack = ()
 #: readings that leave the numbering as it is (once the body has begun; not for a block that
@@ -135,7 +142,10 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
     family = cand.family
     numbered = cand.ordinal is not None and family not in (None, "truncated", "bare")
     if kind in PART_KIND:
-        return _part(state, cand, numbered)
+        score, new, ordinal, gap = _part(state, cand, numbered)
+        if state.part == -1 and kind == _REVIEW:  # the text before it was an introduction
+            score += _REVIEW_AFTER_HEADLESS
+        return score, new, ordinal, gap
     if kind in _ENDS_BODY:  # sequences that differ only in the numbering merge from here
         return 0.0, _AFTER_BODY, None, None
     if kind == TokenKind.CHAPTER_HEADING:
@@ -158,7 +168,9 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
                 return _ITEM_FITS, state, None, None  # the next subsection read as an item
     if state.part == 0 and kind in _BODY:  # text before any part: a part without heading
         score = _HEADLESS_AFTER_OPENING if state.opened else 0.0
-        if cand.kind == TokenKind.BARE and any(r.kind in PART_KIND for r in cand.readings):
+        if cand.kind == TokenKind.SALUTATION:
+            score += _HEADLESS_AT_A_SALUTATION
+        elif cand.kind == TokenKind.BARE and any(r.kind in PART_KIND for r in cand.readings):
             score += _HEADLESS_UNDER_A_TITLE
         return score, _new(
             -1, state.part_family, state.bare, state.chapter, state.chapter_family, state.nested,
@@ -201,8 +213,8 @@ def _part(state: NumState, cand: Candidate | _Run, numbered: bool
     family = cand.family
     if state.part_family is not None and family != state.part_family:
         score += _FAMILY_CHANGE
-    elif state.part_family is None and state.part > 0:  # numerals after parts without any
-        score += _BARE_AMONG_NUMBERED
+    elif state.part_family is None and state.part > 0 and o != expected:
+        score += _BARE_AMONG_NUMBERED  # numerals after parts without any, not counting them
     if family == state.demoted or (state.loose > 0 and o == state.loose + 1):
         score += _TWO_LEVELS
     elif state.loose < 0 and o == -state.loose + 1:  # the text was cut out of a run-on line

@@ -452,7 +452,7 @@ W = {
     "bare part title": -1.0,  # a title that names a part, without its numeral
     "thematic bare part": -2.5,  # a title line followed by a numbering that starts at 1
     "numbering restarts after it": 2.0,  # … after a numbering that had reached 2 or more
-    "numbering starts under it": 1.0,  # … the first numbering of the body, after body text
+    "numbering starts under it": 2.0,  # … the first numbering of the body, after body text
     "the text turns at it": 4.0,  # past words before it, future words after (kinds.turns)
     "no numerals anywhere": 1.5,  # … or any title line, when no heading has a numeral
     "title line as text, no numerals anywhere": -1.0,
@@ -763,16 +763,18 @@ def _turns(ctx: _Context) -> frozenset[int]:
             candidates.append(i)
     if not candidates:
         return frozenset()
-    ends = [False] * n  # where a part may start (the stretches are counted between them)
+    ends = [False] * n  # where a part may start (the stretch after a line ends there)
+    named = [False] * n  # … and certainly starts: its title names it (the stretch before)
     for i, cand in enumerate(cands):
-        ends[i] = (cand.kind in anchors and not cand.block.embedded) or (
-            cand.kind == TokenKind.BARE
-            and vocabulary.name(title_of(text, cand), ctx.year).strength == Strength.NAMES)
-    since = [0] * n  # where the stretch before block i starts
-    start = 0
+        if (cand.kind in anchors and not cand.block.embedded) or cand.kind == TokenKind.BARE:
+            names = vocabulary.name(title_of(text, cand), ctx.year).strength == Strength.NAMES
+            ends[i] = cand.kind != TokenKind.BARE or names
+            named[i] = names or cand.kind != TokenKind.PART_HEADING
+    since = [0] * n  # where the stretch before block i starts (一、 of a thematic title may
+    start = 0        # be a subsection under lost outer numbering: it does not cut it)
     for i, cand in enumerate(cands):
         since[i] = start
-        if ends[i]:
+        if ends[i] and named[i]:
             start = cand.start
         elif cand.kind == TokenKind.OPENING:
             start = cand.end

@@ -75,6 +75,7 @@ class ContentCounts:
 #: the coming Five-Year period, in a part's body
 _FIVE_YEARS = regex.compile(
     r"今后五年|未来五年|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间)|本届政府任期|五年规划"
+    r"|(?i:\b(?:next|coming) five years|\b\d{1,2}(?:th|st|nd|rd) (?:five-year plan )?period\b)"
 )
 _WORDS = regex.compile(
     f"(?P<targets>{_TARGETS_STATEMENT.pattern})|(?P<five>{_FIVE_YEARS.pattern})"

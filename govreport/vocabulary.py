@@ -77,10 +77,12 @@ _WORDS: dict[Naming, str] = {
     Naming.PAST_PERIOD: (r"过去(?:的)?五年(?:来)?|五年来|本届政府(?:成立)?以来|前[一两二三四]年"
                          r"|(?:本届|上届)政府(?:任期)?(?:内)?(?:的)?工作"),
     Naming.NEXT_PERIOD: (r"今后五年|未来五年|今后一个时期|新一届政府|本届政府任期(?:内)?"
-                         r"|(?:今后|未来)[一二三四五]年"),
+                         r"|(?:今后|未来)[一二三四五]年"
+                         r"|(?i:\b(?:the[ \t]+)?(?:next|coming)[ \t]+five[ \t]+years\b)"),
     Naming.PERIOD: (r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:规划)?(?:时期|期间|期)?"
                     r"|(?i:\b(?:the[ \t]+)?(?:\d{1,2}(?:th|st|nd|rd)[ \t]+)?five-year"
-                    r"(?:[ \t]+plan)?(?:[ \t]+period)?\b)"),
+                    r"(?:[ \t]+plan)?(?:[ \t]+period)?\b"
+                    r"|\b(?:the[ \t]+)?\d{1,2}(?:th|st|nd|rd)[ \t]+period\b)"),  # the 10th period
     Naming.REVIEW: (r"工作回顾|回顾|工作总结|总结|发展成就|主要成就|成就|成绩|发展历程|历程"
                     r"|(?i:\breview)"),
     Naming.FORWARD: (r"目标任务|主要目标|发展目标|奋斗目标|预期目标|目标|主要任务|重点任务|工作任务"
