@@ -17,19 +17,42 @@ Two independent layers, so that every kind of damage can be combined with every 
 would recover from it (``outline``, ``sub_ordinals``, ``targets``), so properties compare the
 parse with what was generated. :func:`pages` puts several rendered reports on one listing page.
 
+Every choice the rendering makes (which numeral is lost, where pinyin goes, where a page
+breaks …) is drawn by Hypothesis through :class:`Decisions`, so a failing example shrinks in
+its rendering as well as in its outline and style; ``render(spec, style)`` without a ``draw``
+takes the simplest choice everywhere.
+
+**Narrow and wide.** By default (``wide=False``) the generator draws what it always drew: part
+titles from short closed lists, numerals dropped only from titles in the parser's own list
+(``PartSpec.canonical``), the usual front matter. ``outlines(wide=True)`` and
+``styles(wide=True)`` draw what the parser was not written for (issue 11):
+
+* part titles from a *compositional* vocabulary — a time word (``{y}年``, ``今年``, ``过去五年``,
+  ``“{plan}”时期``, ``本届政府任期内`` …) with the nouns of each kind (``工作总结``, ``奋斗历程``,
+  ``主要考虑``, ``发展蓝图``, ``工作部署``, ``总体要求和重点工作`` …), self-improvement titles
+  made of an adverb, a verb and the government's own work (``坚定不移加强政府自身建设``,
+  ``奋力建设人民满意的法治政府``), titles naming the Five-Year goals and this year's work
+  together, and slogan titles whose kind only the body tells (``WIDE_*`` below);
+* numerals dropped from any title a reader can still place (``Style.drop_parts="any"``);
+* lost outer numbering (``Style.outer="lost"``): a .docx whose automatic numbering is gone, so
+  the part titles stand bare and the subsections read 一、二、… restarting in each part;
+* other front matter: a photo caption after the title, a dateline in Chinese numerals, an
+  opening addressed to the standing committee (各位主任、委员) or given by a prefecture's 行署,
+  an introductory paragraph before the first part, and (``Style.long_chrome``) tens of lines
+  of a web page before the report; an annual-plan part with a paragraph on clean government.
+
 The vocabulary is written here (heading phrases, sentences, names are made up for these tests);
 nothing is taken from real report texts.
 
 Where a style is *narrowed* (some combinations are never drawn), the reason is given where it
 happens: a combination is left out only when a careful human reader could not recover the
-outline from the text either.
+outline from the text either (:func:`valid_style`, :func:`recoverable`).
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-import random
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,7 +61,8 @@ from hypothesis import strategies as st
 
 # =========================================================================== vocabulary
 # (simplified Chinese, English) pairs. {y} plan year, {p} review year, {plan} five-year plan
-# name (十五五), {plan_en} its English ordinal (15th), {lvl} 市/县/区, {place} the region.
+# name (十五五), {plan_en} its English ordinal (15th), {prev} the plan before it, {lvl}
+# 市/县/区/地区, {party} the party committee (市委, 地委), {place} the region.
 
 REGIONS: tuple[tuple[str, str, str], ...] = (
     # (name, level, romanisation) — invented places
@@ -50,8 +74,13 @@ REGIONS: tuple[tuple[str, str, str], ...] = (
 SPEAKERS = ("王立新", "李明远", "陈晓华", "赵建国", "周文静", "孙浩然", "刘思源", "黄海涛")
 SPEAKERS_EN = ("Wang Lixin", "Li Mingyuan", "Chen Xiaohua", "Zhao Jianguo", "Zhou Wenjing",
                "Sun Haoran", "Liu Siyuan", "Huang Haitao")
-LEADER = {"市": ("市长", "Mayor"), "县": ("县长", "County Magistrate"), "区": ("区长", "Mayor")}
-LEVEL_EN = {"市": "Municipal", "县": "County", "区": "District"}
+#: prefectures (地区): their government is an administrative office, 行署 (wide front matter)
+PREFECTURES: tuple[tuple[str, str, str], ...] = (
+    ("云岭", "地区", "Yunling"), ("沙河", "地区", "Shahe"), ("雪峰", "地区", "Xuefeng"),
+)
+LEADER = {"市": ("市长", "Mayor"), "县": ("县长", "County Magistrate"), "区": ("区长", "Mayor"),
+          "地区": ("专员", "Commissioner")}
+LEVEL_EN = {"市": "Municipal", "县": "County", "区": "District", "地区": "Prefectural"}
 
 PLAN_NAMES = ("十五", "十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
 
@@ -99,6 +128,148 @@ SELF_SUB_TITLES = (
     ("围绕建设人民满意政府，全面加强自身建设", "Strengthen the government's self-improvement for the people"),
     ("坚持依法行政，建设服务型政府", "Build a law-based government and the government's own capacity"),
     ("加强政府自身建设", "Strengthening the government's self-construction"),
+)
+
+# --------------------------------------------------------------------------- wide vocabulary
+# Part titles a reader recognises, built from pieces (issue 11): a time word and the nouns of a
+# part, joined directly or with 的. Deliberately wider than any closed list of titles: every
+# time word goes with every noun of its kind, so that 2026年发展目标和重点任务, 今年工作的总体部署,
+# 过去五年的奋斗历程 and “十五五”时期发展的主要考虑 are all drawn. (zh, en) pairs.
+
+WIDE_REVIEW_TIMES = (
+    ("{p}年", "in {p}"), ("{p}年度", "in {p}"), ("过去一年", "of the past year"),
+    ("过去的一年", "of the past year"), ("过去五年", "of the past five years"),
+    ("五年来", "of the last five years"),
+    ("“{prev}”时期", "of the {prev} Five-Year Plan period"),
+    ("{p}年和“{prev}”时期", "in {p} and the {prev} period"),
+)
+WIDE_REVIEW_NOUNS = (
+    ("工作回顾", "review of the work"), ("主要工作回顾", "review of the main work"),
+    ("政府工作回顾", "review of the government's work"), ("主要工作", "main work"),
+    ("发展成就", "achievements"), ("主要成就", "main achievements"),
+    ("工作总结", "summary of the work"), ("奋斗历程", "the course of our efforts"),
+    ("主要工作和成效", "main work and results"), ("工作成绩", "results of the work"),
+)
+WIDE_FIVE_TIMES = (
+    ("“{plan}”时期", "of the {plan_en} Five-Year Plan period"),
+    ("“{plan}”时期经济社会发展", "for social and economic development in the {plan_en} period"),
+    ("“{plan}”时期发展", "for development in the {plan_en} period"),
+    ("“{plan}”规划期间", "of the {plan_en} Five-Year Plan"),
+    ("今后五年", "for the next five years"), ("未来五年", "for the coming five years"),
+    ("本届政府任期内", "for this government's term"),
+)
+WIDE_FIVE_NOUNS = (
+    ("发展目标", "development goals"), ("主要目标任务", "main goals and tasks"),
+    ("总体思路", "general approach"), ("主要考虑", "main considerations"),
+    ("奋斗目标", "goals to strive for"), ("发展蓝图", "development blueprint"),
+    ("目标任务", "goals and tasks"), ("主要目标和重大举措", "main goals and major measures"),
+    ("总体要求和主要目标", "overall requirements and main goals"),
+    ("发展思路和主要目标", "approach and main goals"), ("主要目标", "main goals"),
+)
+WIDE_ANNUAL_TIMES = (
+    ("{y}年", "for {y}"), ("{y}年度", "for {y}"), ("今年", "for this year"),
+    ("{y}年政府", "of the government in {y}"),
+    ("{y}年经济社会发展", "for social and economic development in {y}"),
+    ("今年政府", "of the government this year"), ("新的一年", "for the new year"),
+)
+WIDE_ANNUAL_NOUNS = (
+    ("工作安排", "work arrangements"), ("重点工作", "key work"), ("重点任务", "key tasks"),
+    ("总体要求和重点工作", "overall requirements and key work"), ("主要任务", "main tasks"),
+    ("工作部署", "work plan"), ("目标任务", "goals and tasks"),
+    ("工作的总体部署", "overall plan of the work"), ("发展目标和重点任务", "goals and key tasks"),
+    ("主要目标和重点任务", "main goals and key tasks"),
+    ("工作思路和重点任务", "approach and key tasks"), ("工作安排建议", "proposed arrangements"),
+    ("工作任务", "tasks"),
+)
+#: the national-style annual plan in two parts: (first part nouns, second part nouns)
+WIDE_SPLIT_NOUNS = (
+    (("总体要求和政策取向", "overall requirements and policy orientation"),
+     ("总体要求和主要预期目标", "overall requirements and main expected targets"),
+     ("总体思路和主要目标", "general approach and main goals")),
+    (("政府工作任务", "government tasks"), ("重点工作任务", "key tasks"),
+     ("主要任务", "main tasks"), ("重点任务", "key tasks")),
+)
+#: a title naming the Five-Year goals and this year's work together (its part is the Five-Year
+#: part: the goals come first, the year's work follows in the same part)
+WIDE_COMBINED = (
+    (("“{plan}”时期", "{plan_en} period"), ("今后五年", "next five years")),
+    (("主要目标", "main goals"), ("发展目标", "development goals"),
+     ("奋斗目标", "goals"), ("目标任务", "goals and tasks")),
+    (("{y}年", "{y}"), ("今年", "this year")),
+    (("重点工作", "key work"), ("工作安排", "work arrangements"),
+     ("重点任务", "key tasks"), ("主要任务", "main tasks")),
+)
+#: self-improvement: adverb + verb + the government's own work
+WIDE_SELF_ADVERBS = ("", "坚定不移", "坚定不移地", "着力", "持续", "全面", "切实", "进一步",
+                     "不断", "始终", "以自我革命精神", "奋力", "努力", "扎实", "更大力度")
+WIDE_SELF_WORK = (
+    # (verbs, objects): 加强政府自身建设, 建设人民满意的法治政府
+    (("加强", "推进", "深化", "抓好"),
+     ("政府自身建设", "法治政府建设", "政府作风建设", "廉洁政府建设", "服务型政府建设")),
+    (("建设", "打造", "建好"),
+     ("人民满意政府", "人民满意的政府", "人民满意的法治政府", "人民满意的服务型政府",
+      "法治政府和服务型政府", "人民满意的法治政府和服务型政府", "让人民满意的政府")),
+)
+#: slogan titles: neutral two-part phrases that name no part (the body tells which)
+WIDE_SLOGAN_HEADS = ("砥砺奋进", "踔厉奋发", "笃行实干", "守正创新", "勇毅前行", "团结奋斗",
+                     "凝心聚力", "乘势而上", "攻坚克难", "真抓实干", "感恩奋进", "锐意进取",
+                     "牢记嘱托")
+WIDE_SLOGAN_TAILS = ("勇当排头兵", "争做先行者", "谱写新篇章", "展现新作为", "迈出新步伐",
+                     "书写新答卷", "再上新台阶", "绘就新画卷", "跑出加速度", "勇挑大梁",
+                     "奋楫争先", "勇立潮头")
+#: a Five-Year part under a slogan: its body says it is about the coming five years
+FIVE_CUES = (
+    ("“{plan}”时期是{place}爬坡过坎、积势蓄能的关键五年。",
+     "The {plan_en} period is a key five years for {place_en}."),
+    ("今后五年，我们要锚定基本实现现代化的目标，一年接着一年干。",
+     "In the coming five years we will keep to the goal of modernisation, year after year."),
+)
+#: an introductory paragraph between the opening and the first part (neither review nor plan)
+PREFACE_SENTENCES = (
+    ("这次大会是在{place}全面推进现代化建设的关键时期召开的一次重要会议。",
+     "This congress meets at a key moment for {place_en}."),
+    ("今年是“{plan}”规划实施的关键之年，做好政府工作意义重大。",
+     "This year is a key year of the {plan_en} Five-Year Plan."),
+    ("{p}年是{place}发展进程中很不平凡的一年，也是爬坡过坎、蓄势突破的一年。",
+     "{p} was an extraordinary year for {place_en}."),
+)
+#: a newspaper photo caption after the title
+CAPTION_FORMS = (
+    "{md}，{speaker}在{meeting}上作政府工作报告。 记者 {reporter} 摄",
+    "{md}，{speaker}在{meeting}上作政府工作报告。（记者 {reporter} 摄）",
+    "图为{md}，{speaker}在{meeting}上作政府工作报告。 {reporter} 摄",
+    "{md}，{speaker}在{meeting}上作政府工作报告。 本报记者 {reporter} 通讯员 {other} 摄",
+)
+#: opening formulas: to the deputies (0 is the narrow one), to the standing committee, by a
+#: prefecture's administrative office
+OPENINGS = {
+    "deputies": (
+        "现在，我代表{lvl}人民政府向大会报告工作，请各位代表审议，也请列席的同志们提出宝贵意见。",
+        "现在，我代表{lvl}人民政府，向大会报告政府工作，请予审议，并请{lvl}政协委员和其他列席人员提出意见。",
+        "受{lvl}人民政府委托，现在我向大会报告政府工作，请予审议。",
+    ),
+    "committee": (
+        "现在，我代表{lvl}人民政府向本次会议作工作报告，请各位主任、委员审议。",
+        "受{lvl}人民政府委托，现在向{lvl}人大常委会作工作报告，请予审议。",
+    ),
+    "prefecture": (
+        "现在，我代表行署向大会报告工作，请予审议，并请各位委员和列席人员提出意见。",
+        "受行署委托，现在我向大会作政府工作报告，请予审议。",
+    ),
+}
+#: how the audience is addressed: in the front matter (the first), later in the text (either)
+SALUTATIONS = {"deputies": ("各位代表", "各位代表"),
+               "committee": ("各位主任、委员", "各位委员")}
+#: the lines of a web page before the report (menus, breadcrumbs, page facts, other links)
+LONG_CHROME = (
+    "首页", "政务公开", "政务服务", "互动交流", "走进{place}", "专题专栏", "数据开放", "无障碍浏览",
+    "长者模式", "English", "手机版", "用户登录", "注册", "网站地图", "搜索", "请输入关键词",
+    "当前位置：首页 > 政务公开 > 政府工作报告", "首页 | 机构 | 政策 | 服务 | 互动 | 数据",
+    "字号：大 中 小", "【打印本页】 【关闭窗口】", "分享到：", "扫一扫在手机打开当前页",
+    "发布时间：{date}", "发布机构：{place}人民政府办公室", "索引号：{code}", "主题分类：综合政务",
+    "浏览次数：{views}", "信息来源：{place}人民政府办公室", "【字体：大 中 小】",
+    "· {place}召开重点项目推进会", "{place}举行春季招聘会", "热门搜索：营商环境 乡村振兴 社保",
+    "今天是{today}", "政府信息公开目录", "政策解读", "通知公告", "视频新闻", "{place}要闻",
 )
 
 VERBS = (("坚持", "Adhere to"), ("聚焦", "Focus on"), ("深化", "Deepen"), ("推进", "Advance"),
@@ -212,7 +383,7 @@ INTERLUDES = {
     ),
 }
 CLOSINGS = (
-    ("让我们在{lvl}委的坚强领导下，团结一心，为建设美好{place}而努力奋斗！",
+    ("让我们在{party}的坚强领导下，团结一心，为建设美好{place}而努力奋斗！",
      "let us unite closely and strive to build a better {place_en}!"),
     ("让我们携手并进，以优异成绩迎接新的挑战！",
      "let us join hands and meet new challenges with excellent results!"),
@@ -312,10 +483,15 @@ class SubSpec:
 class PartSpec:
     kind: str  # review, five_year_plan, annual_plan, self_improvement
     title: Text
-    canonical: bool  # title names its part on its own
+    #: title names its part on its own: narrow outlines set it for the titles of the parser's
+    #: own list (the old behaviour of ``drop``), wide outlines for every title that is not a
+    #: slogan (a reader recognises 2026年发展目标和重点任务 as the annual plan)
+    canonical: bool
     intro: tuple[Para, ...]
     subs: tuple[SubSpec, ...]
     tail: tuple[Para, ...]
+    #: a slogan or thematic title: the part's kind is told by its body only
+    thematic: bool = False
 
 
 @attrs.frozen
@@ -332,16 +508,36 @@ class ReportSpec:
     closing: Text | None
     glossary: tuple[tuple[str, str], ...]
     targets: tuple[TargetSpec, ...]
+    # wide front matter (issue 11); the defaults are the narrow report. ``front`` may also hold
+    # "caption" (a photo caption after the title).
+    audience: str = "deputies"  # deputies | committee (各位主任、委员, the standing committee)
+    dateline: str = "arabic"  # arabic | cjk (——二〇二六年一月八日在…) | cjk_alone (a line of its own)
+    opening_form: int = 0  # index into OPENINGS[...]
+    caption_form: int = 0  # index into CAPTION_FORMS
+    reporter: int = 0  # the photographer of the caption (index into SPEAKERS)
+    #: introductory paragraphs after the opening formula, before the first part
+    preface: tuple[Para, ...] = ()
 
     @property
     def region(self) -> str:
         return self.place + self.level
+
+    @property
+    def prefecture(self) -> bool:
+        """A prefecture (地区): its government is the administrative office, 行署."""
+        return self.level == "地区"
 
 
 def plan_of(year: int) -> tuple[str, str, int]:
     """(name, English ordinal, end year) of the five-year plan containing ``year``."""
     n = (year - 2001) // 5
     return PLAN_NAMES[n], f"{10 + n}th", 2001 + 5 * n + 4
+
+
+def previous_plan(year: int) -> str:
+    """The name of the five-year plan before the one containing ``year`` (九五 before 十五)."""
+    n = (year - 2001) // 5
+    return PLAN_NAMES[n - 1] if n else "九五"
 
 
 def _fmt(template: str, spec_vars: dict[str, Any]) -> str:
@@ -451,9 +647,109 @@ def _targets(draw: st.DrawFn, year: int) -> tuple[tuple[TargetSpec, ...], str]:
     return tuple(specs), "，".join(phrases)
 
 
+def _gloss(zh: str, en: str, names: dict[str, str]) -> Text:
+    return Text(_fmt(zh, names), _fmt(en, names))
+
+
+@st.composite
+def _wide_named_title(draw: st.DrawFn, kind: str, names: dict[str, str]) -> Text:
+    """A title that names its part, composed from the wide vocabulary: a time word and the
+    nouns of the part's kind (2026年经济社会发展的主要任务), an adverb and a verb with the
+    government's own work (坚定不移加强政府自身建设)."""
+    if kind == "self_improvement":
+        clauses = []
+        for family in draw(st.sampled_from([(0,), (1,), (0, 1)])):
+            verbs, objects = WIDE_SELF_WORK[family]
+            adverb = draw(st.sampled_from(WIDE_SELF_ADVERBS))
+            clauses.append(adverb + draw(st.sampled_from(verbs)) + draw(st.sampled_from(objects)))
+        zh = "，".join(clauses)
+        return Text(zh, "Strengthening the government's self-improvement: " + zh)
+    times, nouns = {"review": (WIDE_REVIEW_TIMES, WIDE_REVIEW_NOUNS),
+                    "five_year_plan": (WIDE_FIVE_TIMES, WIDE_FIVE_NOUNS),
+                    "annual_plan": (WIDE_ANNUAL_TIMES, WIDE_ANNUAL_NOUNS)}[kind]
+    time_zh, time_en = draw(st.sampled_from(times))
+    # never the same word twice (…时期发展发展目标)
+    nouns = tuple(n for n in nouns
+                  if not any(time_zh.endswith(w) and n[0].startswith(w) for w in ("发展", "政府")))
+    noun_zh, noun_en = draw(st.sampled_from(nouns))
+    # 过去一年的主要工作, “十五五”时期发展的主要考虑; never two 的 (今年工作的总体部署)
+    if "的" in noun_zh:
+        joiner = ""
+    elif time_zh.endswith("发展"):
+        joiner = "的"
+    else:
+        joiner = "的" if draw(st.integers(0, 2)) == 0 else ""
+    return _gloss(time_zh + joiner + noun_zh, f"{noun_en.capitalize()} {time_en}", names)
+
+
+@st.composite
+def _wide_split_title(draw: st.DrawFn, which: int, names: dict[str, str]) -> Text:
+    """One of the two parts of a national-style annual plan (总体要求… / …任务)."""
+    zh, en = draw(st.sampled_from(WIDE_SPLIT_NOUNS[which]))
+    time = draw(st.sampled_from(["{y}年", "{y}年经济社会发展"] if which == 0 else
+                                ["{y}年", "{y}年政府", "今年"]))
+    return _gloss(time + zh, f"{en.capitalize()} for {{y}}", names)
+
+
+@st.composite
+def _combined_title(draw: st.DrawFn, names: dict[str, str]) -> Text:
+    """The Five-Year goals and this year's work in one title: “十五五”时期主要目标和2026年重点工作."""
+    pieces = [draw(st.sampled_from(options)) for options in WIDE_COMBINED]
+    zh = f"{pieces[0][0]}{pieces[1][0]}和{pieces[2][0]}{pieces[3][0]}"
+    en = f"{pieces[1][1].capitalize()} of the {pieces[0][1]} and {pieces[3][1]} for {pieces[2][1]}"
+    return _gloss(zh, en, names)
+
+
+@st.composite
+def _slogan(draw: st.DrawFn) -> Text:
+    """A slogan title that names no part: 笃行实干，勇当排头兵."""
+    head = draw(st.sampled_from(WIDE_SLOGAN_HEADS))
+    tail = draw(st.sampled_from(WIDE_SLOGAN_TAILS))
+    zh = head + ("" if draw(st.integers(0, 3)) == 0 else "，") + tail
+    return Text(zh, zh)
+
+
+_POOLS = {"review": REVIEW_SENTENCES, "five_year_plan": FIVE_SENTENCES,
+          "annual_plan": ANNUAL_SENTENCES, "self_improvement": SELF_SENTENCES}
+
+
+@st.composite
+def _front(draw: st.DrawFn, *, complete: bool, opening: bool, wide: bool,
+           names: dict[str, str]) -> dict[str, Any]:
+    """The front matter: which lines (title, caption, meeting, speaker, salutation, opening),
+    and in wide outlines the audience, the dateline's numerals, the opening's wording and an
+    introductory paragraph."""
+    out: dict[str, Any] = {}
+    lines = ("title", "meeting", "speaker", "salutation", "opening")
+    if complete:
+        front: tuple[str, ...] = lines
+    else:
+        front = tuple(x for x in lines if draw(st.integers(0, 4)))
+        if opening and front and front[-1] != "opening":
+            front += ("opening",)
+    if wide:
+        if "title" in front and draw(st.integers(0, 2)) == 0:
+            front = ("title", "caption", *front[1:])
+        prefecture = names["lvl"] == "地区"
+        out["audience"] = "deputies" if prefecture else draw(
+            st.sampled_from(["deputies", "deputies", "committee"]))
+        out["dateline"] = draw(st.sampled_from(["arabic", "cjk", "cjk_alone"]))
+        forms = OPENINGS["prefecture" if prefecture else out["audience"]]
+        out["opening_form"] = draw(st.integers(0, len(forms) - 1))
+        out["caption_form"] = draw(st.integers(0, len(CAPTION_FORMS) - 1))
+        out["reporter"] = draw(st.integers(0, len(SPEAKERS) - 1))
+        if "opening" in front and draw(st.booleans()):
+            out["preface"] = tuple(
+                Para("text", draw(_sentences(PREFACE_SENTENCES, names, (1, 2))))
+                for _ in range(draw(st.integers(1, 2))))
+    out["front"] = front
+    return out
+
+
 @st.composite
 def outlines(draw: st.DrawFn, *, complete: bool = False, max_subs: int = 12,
-             chinese_body: bool = True, opening: bool = False) -> ReportSpec:
+             chinese_body: bool = True, opening: bool = False, wide: bool = False,
+             wide_titles: bool | None = None, wide_front: bool | None = None) -> ReportSpec:
     """An abstract report. ``complete``: always with front matter (opening formula) and a
     closing — the reports of a listing page, which the page is split by. ``chinese_body``:
     the body will be rendered in Chinese; otherwise no thematic self-improvement title (it
@@ -461,63 +757,109 @@ def outlines(draw: st.DrawFn, *, complete: bool = False, max_subs: int = 12,
     Chinese only — English headings carry their own cues, "government's self-improvement").
     ``opening``: front matter, when there is any, ends with the opening formula — on a run-on
     line the first heading is only told from the speaker's name (…市长 王立新一、2025年…)
-    by the sentence end before it, as on the seeds' run-on pages."""
-    place, level, place_en = draw(st.sampled_from(REGIONS))
+    by the sentence end before it, as on the seeds' run-on pages.
+
+    ``wide`` (or each half on its own): ``wide_titles`` draws part titles from the
+    compositional vocabulary (``WIDE_*``), titles naming the Five-Year goals and the year's
+    work together, slogan titles for every kind (a Five-Year part under a slogan says in its
+    body that it is about the coming five years), and sometimes a paragraph on clean
+    government in the annual plan; ``wide_front`` draws prefectures (行署), openings addressed
+    to the standing committee, captions, Chinese-numeral datelines and prefaces. Narrowed: in
+    wide outlines a slogan title is never the first part of a report without front matter —
+    its bare title would be the first line of the text, which a reader takes for the text's
+    own title."""
+    wide_titles = wide if wide_titles is None else wide_titles
+    wide_front = wide if wide_front is None else wide_front
+    place, level, place_en = draw(st.sampled_from(REGIONS + PREFECTURES if wide_front
+                                                  else REGIONS))
     year = draw(st.integers(2001, 2035))
     plan, plan_en, plan_end = plan_of(year)
     names = {"y": str(year), "p": str(year - 1), "plan": plan, "plan_en": plan_en,
-             "lvl": level, "place": place + level, "place_en": place_en}
+             "prev": previous_plan(year), "lvl": level,
+             "party": "地委" if level == "地区" else level + "委",
+             "place": place + level, "place_en": place_en}
+    front = draw(_front(complete=complete, opening=opening, wide=wide_front, names=names))
+    salutation = SALUTATIONS.get(front.get("audience", "deputies"), SALUTATIONS["deputies"])
 
     def title(options: Sequence[tuple[str, str, bool]], themes: Sequence[tuple[str, str]],
-              ) -> tuple[Text, bool]:
-        pool: list[tuple[str, str, bool]] = list(options)
-        pool += [(z, e, False) for z, e in themes]
+              ) -> tuple[Text, bool, bool]:
+        pool: list[tuple[str, str, bool | None]] = list(options)
+        pool += [(z, e, None) for z, e in themes]
         z, e, canonical = draw(st.sampled_from(pool))
-        return Text(_fmt(z, names), _fmt(e, names) if e else _fmt(z, names)), canonical
+        text = Text(_fmt(z, names), _fmt(e, names) if e else _fmt(z, names))
+        return text, bool(canonical), canonical is None
+
+    def wide_title(kind: str, thematic_ok: bool) -> tuple[Text, bool, bool]:
+        if thematic_ok and draw(st.integers(0, 3)) == 0:
+            return draw(_slogan()), False, True
+        return draw(_wide_named_title(kind, names)), True, False
 
     kinds: list[str] = ["review"]
-    if draw(st.integers(0, 3)) == 0:
-        kinds.append("five_year_plan")
-    split_plan = draw(st.integers(0, 4)) == 0
-    kinds += ["annual_plan", "annual_plan"] if split_plan else ["annual_plan"]
+    combined = wide_titles and draw(st.integers(0, 5)) == 0
+    if combined:
+        kinds.append("five_year_plan")  # the goals and the year's work in one part
+        split_plan = False
+    else:
+        if draw(st.integers(0, 3)) == 0:
+            kinds.append("five_year_plan")
+        split_plan = draw(st.integers(0, 4)) == 0
+        kinds += ["annual_plan", "annual_plan"] if split_plan else ["annual_plan"]
     self_where = draw(st.sampled_from(["top", "top", "sub", "none"]))
     if self_where == "top":
         kinds.append("self_improvement")
     if not draw(st.integers(0, 5)):
         kinds.remove("review")  # a report that starts with the plan (rare, but seen)
+    #: the part that states the year's expected targets (the first annual-plan part)
+    target_part = kinds.index("five_year_plan") if combined else kinds.index("annual_plan")
+    #: the part that may end with the self-improvement subsection
+    self_sub_part = len(kinds) - 1 - kinds[::-1].index(kinds[target_part])
 
     targets: tuple[TargetSpec, ...] = ()
     five_year_targets: tuple[TargetSpec, ...] = ()
     parts = []
     annual_seen = 0
     for index, kind in enumerate(kinds):
-        pool = {"review": REVIEW_SENTENCES, "five_year_plan": FIVE_SENTENCES,
-                "annual_plan": ANNUAL_SENTENCES, "self_improvement": SELF_SENTENCES}[kind]
+        pool = _POOLS[kind]
+        # a slogan first part needs front matter before it (see the docstring)
+        slogan_ok = index > 0 or bool(front["front"])
         themes: Sequence[tuple[str, str]]
-        if kind == "review":
-            t, canonical = title(REVIEW_TITLES, REVIEW_THEMES if index == 0 else ())
+        if wide_titles:
+            if combined and kind == "five_year_plan":
+                t, canonical, thematic = draw(_combined_title(names)), True, False
+            elif split_plan and kind == "annual_plan":
+                t, canonical, thematic = draw(_wide_split_title(annual_seen, names)), True, False
+            elif kind == "annual_plan":
+                t, canonical, thematic = wide_title(kind, "review" in kinds[:index])
+            elif kind == "self_improvement":
+                t, canonical, thematic = wide_title(kind, chinese_body and slogan_ok)
+            else:
+                t, canonical, thematic = wide_title(kind, slogan_ok)
+        elif kind == "review":
+            t, canonical, thematic = title(REVIEW_TITLES, REVIEW_THEMES if index == 0 else ())
         elif kind == "five_year_plan":
-            t, canonical = title(FIVE_TITLES, ())
+            t, canonical, thematic = title(FIVE_TITLES, ())
         elif kind == "annual_plan":
             if split_plan:
                 z, e, canonical = ANNUAL_SPLIT[annual_seen]
-                t = Text(_fmt(z, names), _fmt(e, names))
+                t, thematic = Text(_fmt(z, names), _fmt(e, names)), False
             else:
                 # a thematic title is read from its body: only after a review (before one,
                 # a thematic part is taken as the review — as a reader would)
                 themes = ANNUAL_THEMES if "review" in kinds[:index] else ()
-                t, canonical = title(ANNUAL_TITLES, themes)
+                t, canonical, thematic = title(ANNUAL_TITLES, themes)
         else:
             themes = [(z, "") for z, _ in SELF_THEMES] if chinese_body else []
-            t, canonical = title(SELF_TITLES, themes)
+            t, canonical, thematic = title(SELF_TITLES, themes)
         subs = draw(_subs(kind, names, max_subs))
-        thematic = not any(t.zh == _fmt(z, names) for z, _, _ in
-                           (*REVIEW_TITLES, *FIVE_TITLES, *ANNUAL_TITLES, *ANNUAL_SPLIT,
-                            *SELF_TITLES))
         if thematic and kind == "self_improvement":
             # a thematic self-improvement part is recognised by what it says about the
             # government itself: give it enough of that
             intro = tuple(Para("text", Text(z, e)) for z, e in SELF_SENTENCES)
+        elif thematic and kind == "five_year_plan":
+            # a Five-Year part under a slogan: its body says it is about the coming five years
+            cue = Text("".join(_fmt(z, names) for z, _ in FIVE_CUES),
+                       " ".join(_fmt(e, names) for _, e in FIVE_CUES))
+            intro = (Para("text", cue), *draw(_paras(pool, names, (0, 2))))
         elif thematic:
             # a thematic title is read from the body: it needs sentences that look back
             # (review) or forward (plan) — a bare 一是…二是… list does neither
@@ -533,16 +875,21 @@ def outlines(draw: st.DrawFn, *, complete: bool = False, max_subs: int = 12,
             goal = f"今后五年的主要目标是：到“{plan}”末，全{level}地区生产总值达到{amount:g}亿元。"
             intro = (*intro, Para("targets", Text(goal, goal)))
             five_year_targets = (TargetSpec("gdp", amount, amount, "亿元", "", plan_end),)
-        if kind == "annual_plan" and annual_seen == 0:
+        if index == target_part:
             targets, phrase = draw(_targets(year))
             sentence = Text(f"今年全{level}经济社会发展的主要预期目标是：{phrase}。",
                             f"The main expected targets this year are: {phrase}。")
             intro = (intro[0], Para("targets", sentence), *intro[1:])
-        if kind == "annual_plan" and kind == kinds[-1] and self_where == "sub":
+        if wide_titles and kind == "annual_plan" and draw(st.integers(0, 2)) == 0:
+            # a paragraph on clean government inside the plan does not make it the
+            # self-improvement part (issue 11, failure 4)
+            clean = Para("text", draw(_sentences(SELF_SENTENCES, names, (1, 2))))
+            intro = (*intro, clean)
+        if index == self_sub_part and self_where == "sub":
             z, e = draw(st.sampled_from(SELF_SUB_TITLES))
             subs = (*subs, SubSpec(Text(z, e), "self_improvement",
                                    draw(_paras(SELF_SENTENCES, names, (1, 2)))))
-        if subs and kind == "annual_plan" and draw(st.booleans()):
+        if subs and kind == kinds[target_part] and draw(st.booleans()):
             n = len(subs)
             zh_n = _cjk(n) if draw(st.booleans()) else str(n)
             intro = (*intro, Para("announce", Text(f"重点抓好以下{zh_n}个方面工作：",
@@ -552,19 +899,13 @@ def outlines(draw: st.DrawFn, *, complete: bool = False, max_subs: int = 12,
         tail: tuple[Para, ...] = ()
         if kind in ("review", "annual_plan") and draw(st.booleans()):
             z, e = draw(st.sampled_from(INTERLUDES[kind]))
+            # a report to the standing committee addresses its members (各位委员！…)
+            z = z.replace("各位代表", draw(st.sampled_from(salutation)))
             tail = (Para("interlude", Text(_fmt(z, names), _fmt(e, names))),)
             if draw(st.booleans()):
                 tail += draw(_paras(pool, names, (1, 1), items=False))
-        parts.append(PartSpec(kind, t, canonical, intro, subs, tail))
+        parts.append(PartSpec(kind, t, canonical, intro, subs, tail, thematic))
 
-    front: tuple[str, ...]
-    if complete:
-        front = ("title", "meeting", "speaker", "salutation", "opening")
-    else:
-        front = tuple(x for x in ("title", "meeting", "speaker", "salutation", "opening")
-                      if draw(st.integers(0, 4)))
-        if opening and front and front[-1] != "opening":
-            front += ("opening",)
     closing = None
     if complete or draw(st.integers(0, 4)):
         z, e = draw(st.sampled_from(CLOSINGS))
@@ -577,8 +918,9 @@ def outlines(draw: st.DrawFn, *, complete: bool = False, max_subs: int = 12,
         place=place, level=level, place_en=place_en,
         speaker=draw(st.integers(0, len(SPEAKERS) - 1)), year=year,
         month=draw(st.integers(1, 3)), day=draw(st.integers(1, 28)),
-        front=front, parts=tuple(parts), closing=closing, glossary=glossary,
+        parts=tuple(parts), closing=closing, glossary=glossary,
         targets=five_year_targets + targets,  # in document order
+        **front,
     )
 
 
@@ -587,6 +929,20 @@ def _cjk(n: int) -> str:
     if n <= 10:
         return CJK[n - 1]
     return "十" + CJK[n - 11]
+
+
+def _cjk_number(n: int) -> str:
+    """Any number below 100 in Chinese numerals: 20 → 二十, 28 → 二十八."""
+    tens, units = divmod(n, 10)
+    if not tens:
+        return CJK[n - 1]
+    return ("" if tens == 1 else CJK[tens - 1]) + "十" + (CJK[units - 1] if units else "")
+
+
+def _cjk_date(year: int, month: int, day: int) -> str:
+    """二〇二六年一月二十八日."""
+    digits = "".join("〇一二三四五六七八九"[int(c)] for c in str(year))
+    return f"{digits}年{_cjk_number(month)}月{_cjk_number(day)}日"
 
 
 # =========================================================================== style
@@ -600,7 +956,8 @@ PUNCT = ("cjk", "ascii", "wide")
 @attrs.frozen
 class Style:
     """How a report is rendered. Every field is drawn independently (within the narrowing
-    explained in :func:`valid_style`)."""
+    explained in :func:`valid_style`). The last three fields are the wide axes (issue 11):
+    :func:`styles` draws them only with ``wide=True``."""
 
     script: str = "hans"  # hans | hant (OpenCC s2t)
     pinyin: bool = False  # 領(lǐng) annotations
@@ -618,7 +975,13 @@ class Style:
     indent: bool = False  # 　　 before paragraphs
     crlf: bool = False
     wrap: int = 30  # hard-wrap width (characters of Chinese text)
-    seed: int = 0  # placement of cosmetic damage (pinyin, zero-width, page breaks)
+    #: numbered | lost: the outer (part) numbering of a .docx is gone — part titles stand
+    #: bare and the subsections are numbered 一、二、… restarting in each part
+    outer: str = "numbered"
+    #: which part titles ``drop`` may leave without their numeral: canonical (the narrow
+    #: behaviour: ``PartSpec.canonical``) | any (any title a reader can still place)
+    drop_parts: str = "canonical"
+    long_chrome: bool = False  # tens of lines of a web page (menus, page facts) before the report
 
 
 def valid_style(style: Style) -> bool:
@@ -637,7 +1000,14 @@ def valid_style(style: Style) -> bool:
       top-level numerals: ``Second, the main goals…Five years…`` gives no hint where the
       title ends and ``I. …。`` reads as a sentence;
     * numerals dropped or truncated only in Chinese, and not on a run-on line: an unnumbered
-      title is recognised by being a short line of its own.
+      title is recognised by being a short line of its own;
+    * lost outer numbering only in Chinese, not on a run-on line (a bare part title is known
+      by standing on a line of its own), with no part numerals (``part_numerals="none"``:
+      the outer numbering is what was lost; ``sub_numerals`` is then unused and kept at its
+      default) and no damage to the subsection numerals: where every part title is bare,
+      the numbered subsections are what tells a part title from a subsection title — an
+      unnumbered subsection would read as a part;
+    * ``drop_parts="any"`` only with ``drop`` (it says which titles ``drop`` may strip).
     """
     if style.layout == "runon" and (
         style.part_numerals not in ("cjk",) or style.sub_numerals != "paren_cjk"
@@ -650,7 +1020,33 @@ def valid_style(style: Style) -> bool:
         return False
     if style.damage != "none" and style.lang != "zh":
         return False
+    if style.outer == "lost" and (
+        style.layout == "runon" or style.lang != "zh" or style.part_numerals != "none"
+        or style.sub_numerals != "paren_cjk" or style.damage != "none"
+        or style.drop_parts != "canonical"
+    ):
+        return False
+    if style.drop_parts == "any" and style.damage != "drop":
+        return False
     return not (style.part_numerals == "none" and style.lang != "zh")
+
+
+def recoverable(spec: ReportSpec, style: Style) -> bool:
+    """Whether a reader recovers the outline of ``spec`` rendered in ``style`` — the few
+    narrowings that depend on both (:func:`reports` draws only such pairs):
+
+    * lost outer numbering: a slogan title (``PartSpec.thematic``) is never the first part of
+      a report without front matter — standing bare on the first line of the text, it reads
+      as the text's own title;
+    * lost outer numbering: the self-improvement subsection is never the only subsection of
+      its part — numbered 一、 under a bare part title and named like a part
+      (加强政府自身建设), nothing else shows that the numbered headings are the subsections.
+    """
+    if style.outer != "lost":
+        return True
+    if spec.parts and spec.parts[0].thematic and not spec.front:
+        return False
+    return not any(len(p.subs) == 1 and p.subs[0].kind is not None for p in spec.parts)
 
 
 AXES: dict[str, tuple[Any, ...]] = {
@@ -669,83 +1065,102 @@ AXES: dict[str, tuple[Any, ...]] = {
     "indent": (False, True),
     "runon_space": (False, True),
 }
+#: the axes of the wide styles (issue 11): the narrow ones, the lost outer numbering, part
+#: numerals dropped from any title, a long web page before the report
+WIDE_AXES: dict[str, tuple[Any, ...]] = {
+    **AXES,
+    "outer": ("numbered", "lost"),
+    "drop_parts": ("canonical", "any"),
+    "long_chrome": (False, True),
+}
 
 
 #: the axes that ``valid_style`` constrains; the others combine freely with everything
 CONSTRAINED = ("layout", "lang", "punct", "part_numerals", "sub_numerals", "damage", "run_in")
+WIDE_CONSTRAINED = (*CONSTRAINED, "outer", "drop_parts")
 
 
 @functools.cache
-def _valid_constrained() -> tuple[dict[str, Any], ...]:
+def _valid_constrained(wide: bool = False) -> tuple[dict[str, Any], ...]:
     """Every valid combination of the constrained axes."""
+    axes, names = (WIDE_AXES, WIDE_CONSTRAINED) if wide else (AXES, CONSTRAINED)
     out = []
-    for combo in itertools.product(*(AXES[n] for n in CONSTRAINED)):
-        values = dict(zip(CONSTRAINED, combo, strict=True))
+    for combo in itertools.product(*(axes[n] for n in names)):
+        values = dict(zip(names, combo, strict=True))
         if valid_style(Style(**values)):
             out.append(values)
     return tuple(out)
 
 
 @st.composite
-def styles(draw: st.DrawFn, **fixed: Any) -> Style:
+def styles(draw: st.DrawFn, wide: bool = False, **fixed: Any) -> Style:
     """A valid style; ``fixed`` pins some axes (e.g. ``layout="runon"``). The constrained axes
     are drawn one after another among the values that can still be completed to a valid style,
-    so narrowed combinations are never drawn (rather than drawn and rejected)."""
+    so narrowed combinations are never drawn (rather than drawn and rejected).
+
+    ``wide`` draws the wide axes too (``WIDE_AXES``), in Chinese only (``lang="zh"`` unless
+    pinned otherwise): the wide vocabulary is Chinese; otherwise they keep their defaults."""
     for name in fixed:
         if name not in attrs.fields_dict(Style):
-            raise ValueError(f"unknown style axis {name!r}; valid: {', '.join(AXES)}")
+            raise ValueError(f"unknown style axis {name!r}; valid: {', '.join(WIDE_AXES)}")
+    axes, constrained = (WIDE_AXES, WIDE_CONSTRAINED) if wide else (AXES, CONSTRAINED)
+    if wide:
+        fixed = {"lang": "zh", **fixed}
     values: dict[str, Any] = {}
-    combos = [c for c in _valid_constrained()
-              if all(c[n] == fixed[n] for n in CONSTRAINED if n in fixed)]
-    for name in CONSTRAINED:
-        options = [v for v in AXES[name] if any(c[name] == v for c in combos)]
+    combos = [c for c in _valid_constrained(wide)
+              if all(c[n] == fixed[n] for n in constrained if n in fixed)]
+    for name in constrained:
+        options = [v for v in axes[name] if any(c[name] == v for c in combos)]
         values[name] = draw(st.sampled_from(options))
         combos = [c for c in combos if c[name] == values[name]]
-    for name, options in AXES.items():
-        if name not in CONSTRAINED:
+    for name, options in axes.items():
+        if name not in constrained:
             values[name] = fixed[name] if name in fixed else draw(st.sampled_from(options))
     values["crlf"] = fixed.get("crlf", draw(st.integers(0, 7)) == 0)
     values["wrap"] = fixed.get("wrap", draw(st.integers(28, 40)))
-    values["seed"] = fixed.get("seed", draw(st.integers(0, 2**16)))
     style = Style(**values)
     assert valid_style(style), style
     return style
 
 
-def covering_styles(seed: int = 4) -> list[Style]:
+def covering_styles(wide: bool = False) -> list[Style]:
     """A small set of valid styles in which every pair of values of two axes occurs (where the
     pair is allowed at all): the recovery property runs each of them, so that every pairwise
-    combination of damage is checked in every run (a greedy pairwise covering array)."""
-    names = list(AXES)
-    rng = random.Random(seed)
-    valid = _valid_constrained()
+    combination of damage is checked in every run (a greedy pairwise covering array).
+
+    Deterministic, without a random generator: each row starts from the first pair not yet
+    covered, takes the valid combination of the constrained axes that covers most new pairs
+    and fills the free axes one by one with the value that covers most (ties: first value)."""
+    axes, constrained = (WIDE_AXES, WIDE_CONSTRAINED) if wide else (AXES, CONSTRAINED)
+    names = list(axes)
+    free = [n for n in names if n not in constrained]
+    valid = _valid_constrained(wide)
 
     def pairs_of(values: dict[str, Any]) -> set[tuple[str, Any, str, Any]]:
-        return {(a, values[a], b, values[b]) for a, b in itertools.combinations(names, 2)}
+        return {(a, values[a], b, values[b]) for a, b in itertools.combinations(names, 2)
+                if a in values and b in values}
 
     wanted: set[tuple[str, Any, str, Any]] = set()
     for a, b in itertools.combinations(names, 2):
-        for va, vb in itertools.product(AXES[a], AXES[b]):
-            need = {n: v for n, v in ((a, va), (b, vb)) if n in CONSTRAINED}
+        for va, vb in itertools.product(axes[a], axes[b]):
+            need = {n: v for n, v in ((a, va), (b, vb)) if n in constrained}
             if any(all(c[n] == v for n, v in need.items()) for c in valid):
                 wanted.add((a, va, b, vb))
     rows: list[Style] = []
     order = sorted(wanted, key=repr)
     while wanted:
-        best: tuple[int, dict[str, Any]] | None = None
         a, va, b, vb = next(p for p in order if p in wanted)
-        need = {n: v for n, v in ((a, va), (b, vb)) if n in CONSTRAINED}
-        fits = [c for c in valid if all(c[n] == v for n, v in need.items())]
-        for _ in range(80):
-            values = {n: rng.choice(AXES[n]) for n in names if n not in CONSTRAINED}
-            values.update(rng.choice(fits))
-            values[a], values[b] = va, vb
-            gain = len(pairs_of(values) & wanted)
-            if best is None or gain > best[0]:
-                best = (gain, values)
-        assert best is not None
-        wanted -= pairs_of(best[1])
-        rows.append(Style(**best[1], seed=len(rows)))
+        start = {a: va, b: vb}
+        fits = [c for c in valid if all(c.get(n, v) == v for n, v in start.items())]
+        best = max(fits, key=lambda c: len(pairs_of({**c, **start}) & wanted))
+        values = {**best, **start}
+        for name in free:
+            if name in values:
+                continue
+            values[name] = max(axes[name], key=lambda v, n=name: len(
+                pairs_of({**values, n: v}) & wanted))
+        wanted -= pairs_of(values)
+        rows.append(Style(**values))
     return rows
 
 
@@ -775,10 +1190,41 @@ class _Block:
     run_in: bool = False  # a heading whose body follows on the same line
 
 
-def _numeral_part(style: Style, i: int, rng: random.Random) -> str:
+class Decisions:
+    """The choices a rendering makes (which numeral is lost, where pinyin goes, where a page
+    breaks, which chrome lines a page has …).
+
+    Inside a strategy (``Decisions(draw)``) every choice is drawn by Hypothesis, so a failing
+    example shrinks in its rendering too: towards fewer pages breaks, annotations and dropped
+    numerals, towards the first option. Without ``draw`` every choice is the simplest one —
+    what Hypothesis shrinks to — so ``render(spec, style)`` is deterministic."""
+
+    def __init__(self, draw: st.DrawFn | None = None) -> None:
+        self._draw = draw
+
+    def value(self, strategy: st.SearchStrategy[Any], simplest: Any) -> Any:
+        return simplest if self._draw is None else self._draw(strategy)
+
+    def chance(self, percent: int) -> bool:
+        """True about ``percent`` times in a hundred (shrinks to False)."""
+        return bool(self.value(st.integers(0, 99).map(lambda n: n >= 100 - percent), False))
+
+    def integer(self, low: int, high: int) -> int:
+        return int(self.value(st.integers(low, high), low))
+
+    def choice(self, options: Sequence[Any]) -> Any:
+        return self.value(st.sampled_from(options), options[0])
+
+    def sample(self, options: Sequence[Any], low: int, high: int) -> list[Any]:
+        """``low``…``high`` distinct options, in the order drawn."""
+        return list(self.value(st.lists(st.sampled_from(options), min_size=low,
+                                        max_size=high, unique=True), list(options[:low])))
+
+
+def _numeral_part(style: Style, i: int, decide: Decisions) -> str:
     fam = style.part_numerals
     if fam == "mixed":
-        fam = rng.choice(["cjk", "roman", "en_word"])
+        fam = decide.choice(["cjk", "roman", "en_word"])
     if fam == "cjk":
         return _cjk(i) + "、"
     if fam == "roman":
@@ -788,10 +1234,12 @@ def _numeral_part(style: Style, i: int, rng: random.Random) -> str:
     return ""
 
 
-def _numeral_sub(style: Style, i: int, rng: random.Random) -> str:
+def _numeral_sub(style: Style, i: int, decide: Decisions) -> str:
+    if style.outer == "lost":
+        return _cjk(i) + "、"  # the inner numbering of a .docx whose outer level was lost
     fam = style.sub_numerals
     if fam == "mixed":
-        fam = rng.choice(["paren_arabic", "arabic_dot"])
+        fam = decide.choice(["paren_arabic", "arabic_dot"])
     if fam == "paren_cjk":
         return f"（{_cjk(i)}）"
     if fam == "paren_arabic":
@@ -799,11 +1247,11 @@ def _numeral_sub(style: Style, i: int, rng: random.Random) -> str:
     return f"{i}. " if style.lang == "en" else f"{i}."
 
 
-def _pick(text: Text, style: Style, rng: random.Random, mix: bool = True) -> str:
+def _pick(text: Text, style: Style, decide: Decisions, mix: bool = True) -> str:
     if style.lang == "zh":
         return text.zh
     # machine translation: mostly English, with Chinese fragments left untranslated
-    if mix and rng.random() < 0.2:
+    if mix and decide.chance(20):
         return text.zh
     return text.en
 
@@ -826,54 +1274,121 @@ def _redact(text: str) -> str:
     return "".join(out)
 
 
-def _blocks(spec: ReportSpec, style: Style, rng: random.Random) -> list[_Block]:
+def _part_numerals(spec: ReportSpec, style: Style, decide: Decisions) -> list[str]:
+    """The numeral printed before each part title ("" for a bare title).
+
+    A part title may stand bare where a reader still knows it for a part title: with
+    ``drop_parts="canonical"`` (narrow) when ``PartSpec.canonical``; with ``"any"`` when it
+    names its part (every title but a slogan), and a slogan title where the numbering around
+    it shows the gap — both neighbours keep their numerals (the first part: the next one
+    does; the last: the previous one does and its own subsections restart at （一）), the
+    subsections of it and of the part before it keep theirs (see :func:`_damaged_subs`), and
+    it is not the first line of the report (front matter comes before it). Elsewhere a
+    ``none`` family and ``drop`` keep the numeral 一、 (a slogan, or a title outside the
+    narrow list, needs one). Lost outer numbering: every title is bare."""
+    zh = style.lang == "zh"
+    n = len(spec.parts)
+    if style.outer == "lost":
+        return [""] * n
+    out = []
+    for i, part in enumerate(spec.parts, 1):
+        numeral = _numeral_part(style, i, decide)
+        if style.damage == "drop" and zh and decide.chance(50):
+            numeral = ""
+        names = part.canonical if style.drop_parts == "canonical" else not part.thematic
+        out.append((numeral, zh and names))
+    numerals = [numeral if numeral or bare_ok else _cjk(i) + "、"
+                for i, (numeral, bare_ok) in enumerate(out, 1)]
+    if style.drop_parts == "any" and zh:
+        for i, part in enumerate(spec.parts):
+            if out[i][0] or not part.thematic or n < 2:
+                continue
+            before = numerals[i - 1] if i else "x" if spec.front else ""
+            after = numerals[i + 1] if i + 1 < n else "x" if part.subs else ""
+            if before and after:
+                numerals[i] = ""
+    return numerals
+
+
+def _front_blocks(spec: ReportSpec, style: Style, decide: Decisions) -> list[_Block]:
     zh = style.lang == "zh"
     place = spec.region
     leader, leader_en = LEADER[spec.level]
+    speaker = SPEAKERS[spec.speaker]
+    committee = spec.audience == "committee"
+    term, session = decide.integer(10, 19), decide.integer(1, 6)
+    if spec.prefecture:
+        meeting = f"{place}人大工委第{_cjk(session)}次全体（扩大）会议"
+        who = f"{place}行政公署{leader}"
+    elif committee:
+        meeting = f"{place}第{_cjk(term)}届人民代表大会常务委员会第{_cjk(session)}次会议"
+        who = f"{place}人民政府{leader}"
+    else:
+        meeting = f"{place}第{_cjk(term)}届人民代表大会第{_cjk(session)}次会议"
+        who = f"{place}人民政府{leader}"
+    y, m, d = spec.year, spec.month, spec.day
+    opening = OPENINGS["prefecture" if spec.prefecture else
+                       "committee" if committee else "deputies"]
     blocks: list[_Block] = []
-    plan_year = spec.year
     for what in spec.front:
         if what == "title":
-            blocks.append(_Block("front", f"{plan_year}年{place}政府工作报告" if zh
+            blocks.append(_Block("front", f"{y}年{place}政府工作报告" if zh
                                  else "Report on the work of the government"))
-        elif what == "meeting":
-            term, session = rng.randint(10, 19), rng.randint(1, 6)
+        elif what == "caption":
+            form = CAPTION_FORMS[spec.caption_form % len(CAPTION_FORMS)]
+            other = SPEAKERS[(spec.reporter + 1) % len(SPEAKERS)]
+            blocks.append(_Block("front", form.format(
+                md=f"{m}月{d}日", speaker=who + speaker, meeting=meeting,
+                reporter=SPEAKERS[spec.reporter], other=other)))
+        elif what == "meeting" and not zh:
             blocks.append(_Block("front", (
-                f"——{plan_year}年{spec.month}月{spec.day}日在{place}第{_cjk(term)}届人民代表大会"
-                f"第{_cjk(session)}次会议上") if zh else
                 f"——At the {session}th session of the {term}th People's Congress of "
-                f"{spec.place_en} on {spec.month}/{spec.day}/{plan_year}"))
+                f"{spec.place_en} on {m}/{d}/{y}")))
+        elif what == "meeting" and spec.dateline == "cjk_alone":
+            blocks.append(_Block("front", f"——{_cjk_date(y, m, d)}"))
+            blocks.append(_Block("front", f"在{meeting}上"))
+        elif what == "meeting":
+            date = _cjk_date(y, m, d) if spec.dateline == "cjk" else f"{y}年{m}月{d}日"
+            blocks.append(_Block("front", f"——{date}在{meeting}上"))
         elif what == "speaker":
-            blocks.append(_Block("front", f"{place}人民政府{leader} {SPEAKERS[spec.speaker]}" if zh
+            blocks.append(_Block("front", f"{who} {speaker}" if zh
                                  else f"{leader_en} of {spec.place_en}  {SPEAKERS_EN[spec.speaker]}"))
         elif what == "salutation":
-            blocks.append(_Block("front", "各位代表：" if zh else "Fellow Deputies,"))
+            words = SALUTATIONS["committee" if committee else "deputies"][0]
+            blocks.append(_Block("front", words + "：" if zh else "Fellow Deputies,"))
         elif what == "opening":
-            blocks.append(_Block("front", (
-                f"现在，我代表{spec.level}人民政府向大会报告工作，请各位代表审议，也请列席的"
-                "同志们提出宝贵意见。") if zh else (
+            blocks.append(_Block("front", _fmt(opening[spec.opening_form % len(opening)],
+                                               {"lvl": spec.level}) if zh else (
                 f"Now, on behalf of the {LEVEL_EN[spec.level]} People's Government, I would like "
                 "to report to this congress on the work of the past year, for your review。")))
+    blocks += [_Block("para", _para_text(p, style, decide)) for p in spec.preface]
+    return blocks
+
+
+def _blocks(spec: ReportSpec, style: Style, decide: Decisions) -> list[_Block]:
+    zh = style.lang == "zh"
+    blocks = _front_blocks(spec, style, decide)
+    numerals = _part_numerals(spec, style, decide)
+    # a slogan title left bare: no damaged subsection in its part or the part before it
+    protected = {i for i, (p, numeral) in enumerate(zip(spec.parts, numerals, strict=True))
+                 if p.thematic and not numeral}
+    protected |= {i - 1 for i in protected}
     for p_index, part in enumerate(spec.parts, 1):
-        title = _pick(part.title, style, rng)
-        numeral = _numeral_part(style, p_index, rng)
-        if style.damage == "drop" and part.canonical and zh and rng.random() < 0.5:
-            numeral = ""
-        if not numeral and not (zh and part.canonical):
-            numeral = _cjk(p_index) + "、"  # 'none' keeps numerals where a title needs one
+        title = _pick(part.title, style, decide)
+        numeral = numerals[p_index - 1]
         # an unnumbered title is known as a heading by standing on a line of its own
         head = _Block("part", numeral + title, run_in=style.run_in == "bare" and bool(numeral))
         blocks.append(head)
         for para in part.intro:
-            blocks.append(_Block("para", _para_text(para, style, rng)))
-        damaged = _damaged_subs(part, style, rng)
+            blocks.append(_Block("para", _para_text(para, style, decide)))
+        damaged = {} if p_index - 1 in protected else _damaged_subs(part, style, decide)
         for s_index, sub in enumerate(part.subs, 1):
-            numeral = _numeral_sub(style, s_index, rng)
-            title = _pick(sub.title, style, rng, mix=False)
+            numeral = _numeral_sub(style, s_index, decide)
+            title = _pick(sub.title, style, decide, mix=False)
             run_in = False
             if sub.closed or style.run_in == "period":
                 title += "。"
-                run_in = style.run_in != "none" or rng.random() < 0.5
+                run_in = style.run_in != "none" or decide.chance(50)
             elif style.run_in == "bare":
                 run_in = True
             how = damaged.get(s_index)
@@ -888,13 +1403,14 @@ def _blocks(spec: ReportSpec, style: Style, rng: random.Random) -> list[_Block]:
                 title = title.rstrip("。")
             blocks.append(_Block("sub", numeral + title, run_in=run_in))
             for para in sub.paras:
-                blocks.append(_Block("para", _para_text(para, style, rng)))
+                blocks.append(_Block("para", _para_text(para, style, decide)))
         for para in part.tail:
-            blocks.append(_Block("para", _para_text(para, style, rng)))
+            blocks.append(_Block("para", _para_text(para, style, decide)))
     if spec.closing is not None:
-        text = _pick(spec.closing, style, rng, mix=False)
-        sal = rng.choice(["各位代表！", "各位代表：", "各位代表，"]) if zh else "Fellow Deputies, "
-        if rng.random() < 0.3:  # the salutation on a line of its own
+        text = _pick(spec.closing, style, decide, mix=False)
+        words = SALUTATIONS["committee" if spec.audience == "committee" else "deputies"]
+        sal = decide.choice([w + p for w in words for p in "！：，"]) if zh else "Fellow Deputies, "
+        if decide.chance(30):  # the salutation on a line of its own
             blocks.append(_Block("closing", sal.strip()))
             blocks.append(_Block("closing", text[0].upper() + text[1:]))
         else:
@@ -911,7 +1427,7 @@ def _blocks(spec: ReportSpec, style: Style, rng: random.Random) -> list[_Block]:
     return blocks
 
 
-def _damaged_subs(part: PartSpec, style: Style, rng: random.Random) -> dict[int, str]:
+def _damaged_subs(part: PartSpec, style: Style, decide: Decisions) -> dict[int, str]:
     """Which subsections lose their numeral (``drop``, ``drop_char``: the first character of
     the title goes too) or keep only its closing bracket (``truncate``).
 
@@ -923,19 +1439,19 @@ def _damaged_subs(part: PartSpec, style: Style, rng: random.Random) -> dict[int,
         return {}
     out: dict[int, str] = {}
     for i, sub in enumerate(part.subs, 1):
-        if sub.kind is not None or not sub.paras or (i - 1) in out or rng.random() > 0.35:
+        if sub.kind is not None or not sub.paras or (i - 1) in out or not decide.chance(35):
             continue
         if style.damage == "truncate" and style.sub_numerals in ("paren_cjk", "paren_arabic"):
             out[i] = "truncate"
         else:
-            out[i] = rng.choice(["drop", "drop", "drop_char"])
+            out[i] = decide.choice(["drop", "drop", "drop_char"])
     return out
 
 
-def _para_text(para: Para, style: Style, rng: random.Random) -> str:
+def _para_text(para: Para, style: Style, decide: Decisions) -> str:
     if para.kind in ("targets", "announce"):
         return para.text.zh if style.lang == "zh" else para.text.en
-    return _pick(para.text, style, rng)
+    return _pick(para.text, style, decide)
 
 
 _HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"})
@@ -973,33 +1489,50 @@ def _wrap(text: str, width: int, indent: str) -> list[str]:
     return lines
 
 
-def _chrome(spec: ReportSpec, rng: random.Random) -> tuple[list[str], list[str], list[str]]:
+def _chrome(spec: ReportSpec, decide: Decisions) -> tuple[list[str], list[str], list[str]]:
     """Header lines, footer lines, page-break lines of a web page or PDF."""
-    host = rng.choice(["gov", "news", "info"])
+    host = decide.choice(["gov", "news", "info"])
     header = [
         f"来源：{spec.region}人民政府网",
-        f"{spec.year}-0{spec.month}-{spec.day:02d} 09:{rng.randint(10, 59)}",
-        f"http://www.{host}{rng.randint(1, 99)}.example.cn/art/{spec.year}/{rng.randint(100, 999)}.html",
-        "责任编辑：" + rng.choice(SPEAKERS),
+        f"{spec.year}-0{spec.month}-{spec.day:02d} 09:{decide.integer(10, 59)}",
+        f"http://www.{host}{decide.integer(1, 99)}.example.cn/art/{spec.year}/"
+        f"{decide.integer(100, 999)}.html",
+        "责任编辑：" + decide.choice(SPEAKERS),
     ]
     footer = [
-        f"上一页 [1] [2] [{rng.randint(3, 9)}] 下一页",
+        f"上一页 [1] [2] [{decide.integer(3, 9)}] 下一页",
         f"版权所有：{spec.region}人民政府网",
-        f"联系电话：0{rng.randint(100, 999)}-{rng.randint(1000000, 9999999)}",
-        f"共 {rng.randint(2, 9)} 页",
+        f"联系电话：0{decide.integer(100, 999)}-{decide.integer(1000000, 9999999)}",
+        f"共 {decide.integer(2, 9)} 页",
     ]
-    breaks = [f"第 {rng.randint(2, 40)} 页", f"共 {rng.randint(2, 9)} 页",
-              f"上一页 [1] [2] [{rng.randint(3, 9)}] 下一页"]
-    return (rng.sample(header, rng.randint(1, len(header))),
-            rng.sample(footer, rng.randint(1, len(footer))), breaks)
+    breaks = [f"第 {decide.integer(2, 40)} 页", f"共 {decide.integer(2, 9)} 页",
+              f"上一页 [1] [2] [{decide.integer(3, 9)}] 下一页"]
+    return (decide.sample(header, 1, len(header)), decide.sample(footer, 1, len(footer)),
+            breaks)
 
 
-def _layout(blocks: list[_Block], style: Style, spec: ReportSpec, rng: random.Random) -> str:
-    header: list[str] = []
+def _long_chrome(spec: ReportSpec, decide: Decisions) -> list[str]:
+    """Tens of lines of a government web page before the report: menus, a breadcrumb, the
+    page's facts (date, office, index number, views), links to other news."""
+    values = {
+        "place": spec.region,
+        "date": f"{spec.year}-{spec.month:02d}-{spec.day:02d}",
+        "code": f"{decide.integer(10000000, 99999999)}/{spec.year}-{decide.integer(100, 999)}",
+        "views": str(decide.integer(10, 99999)),
+        "today": f"{spec.year}年{spec.month}月{spec.day}日 星期{decide.choice('一二三四五六日')}",
+    }
+    picked = decide.value(st.lists(st.sampled_from(LONG_CHROME), min_size=10, max_size=60),
+                          list(LONG_CHROME[:10]))
+    return [line.format(**values) for line in picked]
+
+
+def _layout(blocks: list[_Block], style: Style, spec: ReportSpec, decide: Decisions) -> str:
+    header: list[str] = _long_chrome(spec, decide) if style.long_chrome else []
     footer: list[str] = []
     breaks: list[str] = []
     if style.chrome:
-        header, footer, breaks = _chrome(spec, rng)
+        more, footer, breaks = _chrome(spec, decide)
+        header += more
     gloss_at = next((i for i, b in enumerate(blocks) if b.role == "gloss_head"), len(blocks))
     body, back = blocks[:gloss_at], blocks[gloss_at:]
     if style.layout == "runon":
@@ -1031,21 +1564,25 @@ def _layout(blocks: list[_Block], style: Style, spec: ReportSpec, rng: random.Ra
             n += len(_lines_of(b, text, style, style.wrap))
             if b.role not in ("part", "sub", "gloss_head"):
                 allowed.append(n)
-        for at in sorted(rng.sample(allowed, min(len(allowed), rng.randint(1, 3))),
-                         reverse=True):
-            lines.insert(at, rng.choice(breaks))
+        if allowed:
+            for at in sorted(decide.sample(allowed, 1, min(3, len(allowed))), reverse=True):
+                lines.insert(at, decide.choice(breaks))
     joiner = "\n\n" if style.layout == "blank" else "\n"
     return joiner.join([*header, *lines, *footer])
 
 
-def _annotate(text: str, rng: random.Random, rate: float) -> str:
-    """Pinyin after some characters: 领(lǐng), also inside numerals 二(èr)、."""
-    out = []
-    for c in text:
-        out.append(c)
-        if c in PINYIN and rng.random() < rate:
-            out.append(f"({PINYIN[c]})")
-    return "".join(out)
+def _annotate(text: str, decide: Decisions) -> str:
+    """Pinyin after some characters: 领(lǐng), also inside numerals 二(èr)、. Which ones: a
+    few runs over the annotatable characters (start, length, every n-th), drawn — a failing
+    example shrinks to the one annotation that matters."""
+    at = [i for i, c in enumerate(text) if c in PINYIN]
+    if not at:
+        return text
+    runs = decide.value(st.lists(st.tuples(st.integers(0, len(at) - 1), st.integers(1, 80),
+                                           st.integers(1, 4)), min_size=1, max_size=8),
+                        [(0, 1, 1)])
+    chosen = {i for start, length, step in runs for i in at[start:start + length:step]}
+    return "".join(f"{c}({PINYIN[c]})" if i in chosen else c for i, c in enumerate(text))
 
 
 @functools.cache
@@ -1055,15 +1592,19 @@ def _s2t() -> Callable[[str], str]:
     return opencc.OpenCC("s2t").convert  # type: ignore[no-any-return]
 
 
-def _zero_width(text: str, rng: random.Random) -> str:
+def _zero_width(text: str, decide: Decisions) -> str:
     """Zero-width characters between two characters of a line (never a line of their own:
     that is a soft break, which joins lines on purpose)."""
-    chars = list(text)
+    if len(text) < 2:
+        return text
     n = max(1, len(text) // 200)
-    for _ in range(rng.randint(1, 4 * n)):
-        at = rng.randint(1, len(chars) - 1) if len(chars) > 1 else 0
-        if chars[at - 1] != "\n" and at < len(chars) and chars[at] != "\n":
-            chars.insert(at, rng.choice(ZERO_WIDTH))
+    where = decide.value(st.lists(st.tuples(st.integers(1, len(text) - 1),
+                                            st.sampled_from(ZERO_WIDTH)),
+                                  min_size=1, max_size=min(48, 4 * n)), [(1, ZERO_WIDTH[0])])
+    chars = list(text)
+    for at, c in sorted(where, reverse=True):
+        if text[at - 1] != "\n" and text[at] != "\n":
+            chars.insert(at, c)
     return "".join(chars)
 
 
@@ -1118,25 +1659,27 @@ def _recognisably_wrapped(blocks: list[_Block], style: Style) -> int | None:
     return None
 
 
-def render(spec: ReportSpec, style: Style) -> Rendered:
+def render(spec: ReportSpec, style: Style, draw: st.DrawFn | None = None) -> Rendered:
     """The text of ``spec`` in ``style`` and the outline a reader recovers from it.
 
-    A ``wrapped`` style whose text is too short to show a typical line length at any width is
-    rendered one paragraph a line (``style`` in the result says so)."""
-    rng = random.Random(style.seed)
-    blocks = _blocks(spec, style, rng)
+    ``draw`` (inside a strategy) draws the rendering's choices (:class:`Decisions`); without
+    it every choice is the simplest. A ``wrapped`` style whose text is too short to show a
+    typical line length at any width is rendered one paragraph a line (``style`` in the result
+    says so)."""
+    decide = Decisions(draw)
+    blocks = _blocks(spec, style, decide)
     if style.layout == "wrapped":
         width = _recognisably_wrapped(blocks, style)
         style = attrs.evolve(style, layout="lines") if width is None else \
             attrs.evolve(style, wrap=width)
-    text = _layout(blocks, style, spec, rng)
+    text = _layout(blocks, style, spec, decide)
     text = _width(text, style)
     if style.pinyin:
-        text = _annotate(text, rng, rng.choice([0.1, 0.3, 0.6]))
+        text = _annotate(text, decide)
     if style.script == "hant":
         text = _s2t()(text)
     if style.zero_width:
-        text = _zero_width(text, rng)
+        text = _zero_width(text, decide)
     if style.crlf:
         text = text.replace("\n", "\r\n")
     return Rendered(
@@ -1166,9 +1709,19 @@ def expected_targets(spec: ReportSpec, style: Style) -> tuple[TargetSpec, ...]:
     return tuple(out)
 
 
+def _has_preamble(spec: ReportSpec, style: Style) -> bool:
+    """Lines before the first part: front matter, a preface, a web page's chrome."""
+    return bool(spec.front or spec.preface or style.chrome or style.long_chrome)
+
+
 def expected_outline(spec: ReportSpec, style: Style) -> tuple[tuple[str, int | None], ...]:
+    """Top-level sections as a reader sees them: the preamble (everything before the first
+    part — front matter, a caption, a preface, a web page's chrome), the parts in order with
+    their ordinals (a part title that lost its numeral is still the n-th part; a title naming
+    the Five-Year goals and the year's work together is the Five-Year part), the closing,
+    the glossary."""
     out: list[tuple[str, int | None]] = []
-    if spec.front or style.chrome:
+    if _has_preamble(spec, style):
         out.append(("preamble", None))
     out += [(p.kind, i) for i, p in enumerate(spec.parts, 1)]
     if spec.closing is not None:
@@ -1180,7 +1733,7 @@ def expected_outline(spec: ReportSpec, style: Style) -> tuple[tuple[str, int | N
 
 def expected_sub_ordinals(spec: ReportSpec, style: Style) -> tuple[tuple[int, ...], ...]:
     out: list[tuple[int, ...]] = []
-    if spec.front or style.chrome:
+    if _has_preamble(spec, style):
         out.append(())
     out += [tuple(range(1, len(p.subs) + 1)) for p in spec.parts]
     if spec.closing is not None:
@@ -1192,13 +1745,19 @@ def expected_sub_ordinals(spec: ReportSpec, style: Style) -> tuple[tuple[int, ..
 
 @st.composite
 def reports(draw: st.DrawFn, style: st.SearchStrategy[Style] | None = None,
-            spec: st.SearchStrategy[ReportSpec] | None = None) -> Rendered:
+            spec: st.SearchStrategy[ReportSpec] | None = None, *, wide: bool = False,
+            wide_titles: bool | None = None, wide_front: bool | None = None) -> Rendered:
     """A rendered report: an outline and a style drawn independently (except that an English
-    rendering gets no thematic self-improvement title, see :func:`outlines`)."""
-    drawn = draw(style if style is not None else styles())
+    rendering gets no thematic self-improvement title, see :func:`outlines`, and the few
+    pairs :func:`recoverable` leaves out), then the rendering's own choices. ``wide``,
+    ``wide_titles``, ``wide_front``: see :func:`outlines` and :func:`styles` (``wide`` is the
+    default style strategy's too)."""
+    drawn = draw(style if style is not None else styles(wide=wide))
     if spec is None:
-        spec = outlines(chinese_body=drawn.lang == "zh", opening=drawn.layout == "runon")
-    return render(draw(spec), drawn)
+        spec = outlines(chinese_body=drawn.lang == "zh", opening=drawn.layout == "runon",
+                        wide=wide, wide_titles=wide_titles, wide_front=wide_front)
+    chosen = draw(spec.filter(lambda s: recoverable(s, drawn)))
+    return render(chosen, drawn, draw=draw)
 
 
 # =========================================================================== listing pages
@@ -1224,7 +1783,7 @@ def pages(draw: st.DrawFn, k: tuple[int, int] = (2, 4)) -> Page:
     style = draw(styles(chrome=False))
     n = draw(st.integers(*k))
     spec = outlines(complete=True, max_subs=6, chinese_body=style.lang == "zh")
-    rendered = [render(draw(spec), attrs.evolve(style, seed=i)) for i in range(n)]
+    rendered = [render(draw(spec), style, draw=draw) for _ in range(n)]
     pieces = ["首页 > 政府工作报告"]
     news_at = draw(st.integers(-1, n - 1))
     for i, r in enumerate(rendered):
