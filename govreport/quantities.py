@@ -241,20 +241,27 @@ def _number(s: str) -> float | None:
 
 def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
     out = []
+    implied = None  # the qualifier the verb implies, looked up once
     for m in VALUE.finditer(text, start, end):
-        lo, hi = _number(m["lo"]), _number(m["hi"]) if m["hi"] else None
-        if not all(v is None or math.isfinite(v) for v in (lo, hi)):
+        lo_text, hi_text, unit, q = m.group("lo", "hi", "unit", "q")
+        lo = _number(lo_text)
+        hi = _number(hi_text) if hi_text else None
+        if (lo is not None and not math.isfinite(lo)) or (hi is not None
+                                                          and not math.isfinite(hi)):
             continue  # "增长999…9%" with hundreds of digits: not a figure anyone meant
-        redacted = m["lo"].startswith("×") or bool(m["hi"] and m["hi"].startswith("×"))
-        if m["hi"]:
+        redacted = lo_text.startswith("×") or bool(hi_text and hi_text.startswith("×"))
+        if hi_text:
             qualifier = "区间"
-        elif m["q"]:
-            qualifier = _QUALIFIERS[m["q"]]
+        elif q:
+            qualifier = _QUALIFIERS[q]
         else:
-            qualifier = next((q for pattern, q in _IMPLIED if pattern.search(verb)), "")
-        if hi is None and m["hi"] is None:
+            if implied is None:
+                implied = next((q for pattern, q in _IMPLIED if pattern.search(verb)), "")
+            qualifier = implied
+        if hi is None and hi_text is None:
             hi = lo
-        unit = "%" if m["unit"] == "%%" else m["unit"]  # 5%%左右: a doubled sign
+        if unit == "%%":  # 5%%左右: a doubled sign
+            unit = "%"
         out.append(Value(low=lo, high=hi, unit=unit, qualifier=qualifier,
                          redacted=redacted, start=m.start(), end=m.end()))
     return tuple(out)
