@@ -148,6 +148,8 @@ _ANNOTATED_TEXT = 3
 def pinyin(text: str) -> tuple[str, Deletions]:
     if "(" not in text and "（" not in text:
         return text, []
+    if not any(c in text for c in _TONED):  # str searches, far faster than a regex scan
+        return text, []  # no tone-marked annotation, so no annotation is removed
     toned = 0
     for _ in _PINYIN_TONED.finditer(text):
         toned += 1
@@ -236,6 +238,10 @@ def detect_script(text: str) -> str:
     for trad, _ in enumerate(_traditional_pattern().finditer(sample), 1):
         if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
             return "zh-Hant"
+    # a Latin word is at least two ASCII letters: with no more ASCII characters than Han ones
+    # there cannot be more than han / 2 words
+    if len(sample.encode("ascii", "ignore")) <= han:
+        return "zh-Hans"
     latin = len(_LATIN_WORD.findall(sample))
     if latin * 2 > han:
         return "mixed"
