@@ -163,16 +163,29 @@ VALUE_RUN = regex.compile(rf"{_VALUE_NC}(?:(?:、|和|及|或)[ ]?{_VALUE_NC})*"
 
 #: the words before a run: indicator (no digits) + optional verb, matched as a whole. The verb
 #: alternatives are literal words; ``从…到`` swallows the starting figure of "from X to Y".
+_VERB_LEADS = (
+    "比上年", r"比(?:19|20)\d\d年", "同比", "较上年", "年均", "累计", "分别", "均", "预计",
+    "预期", "力争", "确保", "继续", "全年",
+)
+_VERB_WORDS = (
+    "预期目标设定为", "目标设定为", "预期目标为", "预期目标是", "预期目标", "目标为", "预期为",
+    "设定为", "平均为", "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少",
+    "回落", "净增", "达到", "达", "突破", "超过", "超", "完成", "实现", "接近", "不低于",
+    "不少于", "不超过", "不高于", "低于", "高于", "控制在", "保持在", "稳定在", "保持", "稳定",
+    "拟按", "为", "在",
+)
 _VERB = (
     r"(?:从[^，；。\n]{0,24}?(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)"
     r"(?:(?:19|20)\d\d年(?:的|底|末)?)?"
-    r"|(?:比上年|比(?:19|20)\d\d年|同比|较上年|年均|累计|分别|均|预计|预期|力争|确保|继续|全年)?"
-    r"(?:预期目标设定为|目标设定为|预期目标为|预期目标是|预期目标|目标为|预期为|设定为|平均为"
-    r"|增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|净增|达到|达|突破|超过|超|完成|实现"
-    r"|接近|不低于|不少于|不超过|不高于|低于|高于|控制在|保持在|稳定在|保持|稳定|拟按|为|在)"
-    r"(?:到|至)?)"
+    rf"|(?:{'|'.join(_VERB_LEADS)})?(?:{'|'.join(_VERB_WORDS)})(?:到|至)?)"
 )
-_PREFIX = regex.compile(rf"(?P<ind>[^\d×%\n]{{0,60}}?)(?P<verb>{_VERB})?[ ]?")
+#: the characters a verb starts with (each lead and word starts with a literal character)
+_VERB_FIRST = "".join(sorted({"从", *(w[0] for w in (*_VERB_LEADS, *_VERB_WORDS))}))
+#: the lookahead only skips, without trying the verbs, the ends of ``ind`` where neither a verb
+#: nor the optional space and the end of the prefix follow (same matches as without it)
+_PREFIX = regex.compile(
+    rf"(?P<ind>[^\d×%\n]{{0,60}}?)(?=[{_VERB_FIRST} ]|$)(?P<verb>{_VERB})?[ ]?"
+)
 #: where a clause starts (searched backwards from a value run)
 _CLAUSE_START = regex.compile(r"[，,；;。：:！？!?\n、（）()]", flags=regex.REVERSE)
 _LIST_SEP = regex.compile(r"、|和|及")
