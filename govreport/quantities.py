@@ -210,9 +210,9 @@ GROWTH_VERBS = regex.compile(r"增长|增加|提高|提升|上升|上涨|下降|
 DECREASE_VERBS = regex.compile(r"下降|降低|减少|回落")
 #: verbs that imply a qualifier when none is written after the value
 _IMPLIED = (
-    (regex.compile(r"不低于|不少于|超过|突破|超|高于"), "以上"),
-    (regex.compile(r"不超过|不高于|低于"), "以内"),
-    (regex.compile(r"接近"), "左右"),
+    (("不低于", "不少于", "超过", "突破", "超", "高于"), "以上"),
+    (("不超过", "不高于", "低于"), "以内"),
+    (("接近",), "左右"),
 )
 _QUALIFIERS = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "以下": "以内",
                "之内": "以内"}
@@ -269,7 +269,8 @@ def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
             qualifier = _QUALIFIERS[q]
         else:
             if implied is None:
-                implied = next((q for pattern, q in _IMPLIED if pattern.search(verb)), "")
+                implied = next((q for words, q in _IMPLIED
+                                if any(word in verb for word in words)), "")
             qualifier = implied
         if hi is None and hi_text is None:
             hi = lo
