@@ -252,6 +252,15 @@ def _number(s: str) -> float | None:
     return None if s.startswith("×") else float(s)
 
 
+def _implied(verb: str) -> str:
+    """The qualifier that ``verb`` implies (``""``: none)."""
+    for words, qualifier in _IMPLIED:
+        for word in words:
+            if word in verb:
+                return qualifier
+    return ""
+
+
 def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
     out = []
     implied = None  # the qualifier the verb implies, looked up once
@@ -269,8 +278,7 @@ def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
             qualifier = _QUALIFIERS[q]
         else:
             if implied is None:
-                implied = next((q for words, q in _IMPLIED
-                                if any(word in verb for word in words)), "")
+                implied = _implied(verb)
             qualifier = implied
         if hi is None and hi_text is None:
             hi = lo
