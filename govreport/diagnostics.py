@@ -103,11 +103,11 @@ def input_diagnostics(text: str) -> list[Diagnostic]:
     """Diagnostics about the input as a whole (source offsets): control characters, lone
     surrogates, HTML source. Each names how many there are and where the first one is."""
     out = []
-    broken = _BROKEN.search(text) is not None
-    for code, pattern, what in (
+    checks = (
         ("control_characters", patterns.CONTROL_CHAR, "control character"),
         ("lone_surrogates", patterns.LONE_SURROGATE, "lone surrogate"),
-    ) if broken else ():
+    ) if _BROKEN.search(text) is not None else ()
+    for code, pattern, what in checks:
         first = pattern.search(text)
         if first is None:
             continue
