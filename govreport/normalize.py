@@ -281,26 +281,13 @@ _FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x
                                *range(0x1C, 0x20), 0x1680)})
 _WIDTH_TABLE = str.maketrans(_FOLD)
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-#: an ASCII mark that becomes full-width: after a Han character, or before one (``(`` only
-#: before, ``)`` only after); matched at each mark the width pass finds
-_ASCII_NEAR_HAN = regex.compile(r"(?<=\p{Han})[,;:!?)]|[,;:!?(](?=\p{Han})")
-
+_HAN = regex.compile(r"\p{Han}")
 _FOLD_CLASS = "".join(re.escape(chr(c)) for c in sorted(_FOLD))
 #: one pass for both: an ASCII mark or a character to fold, and the characters to fold after
 #: it. Stdlib ``re`` scans a plain character class several times faster than ``regex``, and
 #: ``[…][…]*`` faster than ``[…]+``. No character folds to an ASCII mark or to Han, so a mark's
 #: neighbours are Han in the folded text exactly where they are Han in the input.
 _WIDTH_PASS = re.compile(f"[,;:!?(){_FOLD_CLASS}][{_FOLD_CLASS}]*")
-
-
-def _width_piece(m: re.Match[str]) -> str:
-    piece = m.group()
-    mark = piece[0]
-    if mark not in _TO_FULL:
-        return piece.translate(_WIDTH_TABLE)
-    if _ASCII_NEAR_HAN.match(m.string, m.start()):
-        mark = _TO_FULL[mark]
-    return mark + piece[1:].translate(_WIDTH_TABLE)
 
 
 #: a full stop typed as ASCII after a Han character (or 5%, or a closing quote after Han),
@@ -315,8 +302,29 @@ _ASCII_STOP = regex.compile(
 
 
 def width(text: str) -> tuple[str, Deletions]:
+    han: dict[str, bool] = {}  # the neighbours of ASCII marks looked at: Han or not
+
+    def is_han(c: str) -> bool:
+        known = han.get(c)
+        if known is None:
+            known = han[c] = _HAN.match(c) is not None
+        return known
+
+    def piece(m: re.Match[str]) -> str:
+        found = m.group()
+        mark = found[0]
+        if mark not in _TO_FULL:
+            return found.translate(_WIDTH_TABLE)
+        # a mark after a Han character, or before one (``(`` only before, ``)`` only after),
+        # becomes full-width
+        i = m.start()
+        if (mark != "(" and i > 0 and is_han(text[i - 1])) or (
+                mark != ")" and i + 1 < len(text) and is_han(text[i + 1])):
+            mark = _TO_FULL[mark]
+        return mark + found[1:].translate(_WIDTH_TABLE)
+
     # only the runs that change are touched: most Chinese text has few of them
-    out = _WIDTH_PASS.sub(_width_piece, text)
+    out = _WIDTH_PASS.sub(piece, text)
     if "." in out:
         out = _ASCII_STOP.sub("。", out)
     return out, []
