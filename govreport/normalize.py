@@ -378,9 +378,10 @@ def _is_chrome(line: str) -> bool:
         rule.search(line) for _, rule in patterns.BOILERPLATE_RULES)
 
 
-def _chrome_lines(stripped: list[str], filled: list[int]) -> int:
+def _chrome_lines(stripped: list[str], filled: list[int],
+                  is_chrome: Callable[[str], bool] = _is_chrome) -> int:
     """How many lines are chrome: they are no part of the text's wrapping either way."""
-    return sum(1 for i in filled if _is_chrome(stripped[i]))
+    return sum(1 for i in filled if is_chrome(stripped[i]))
 
 
 def unwrap(text: str) -> tuple[str, Deletions]:
@@ -393,6 +394,14 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         pos += len(line) + 1
     # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
     stripped = [line.strip() for _, line in lines]
+    chrome: dict[str, bool] = {}  # the lines asked about (a line may be asked three times)
+
+    def is_chrome(line: str) -> bool:
+        known = chrome.get(line)
+        if known is None:
+            known = chrome[line] = _is_chrome(line)
+        return known
+
     filled = [i for i, line in enumerate(stripped) if line]
     gaps = sum(1 for a, b in itertools.pairwise(filled) if b - a > 1)
     blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
@@ -423,7 +432,8 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         # columns narrower) may be the most common
         widest = max(w for w in lengths if abs(w - width_) <= 2)
         if widest >= 32 and open_near >= 5 and (
-            near * 2 >= len(filled) or near * 2 >= len(filled) - _chrome_lines(stripped, filled)
+            near * 2 >= len(filled)
+            or near * 2 >= len(filled) - _chrome_lines(stripped, filled, is_chrome)
         ):
             wrap_width = width_
     runs: Deletions = []
@@ -446,11 +456,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             if _STRUCTURAL.match(prev):
                 # a numbered heading that fills the line wraps onto the next, even where
                 # that reads like a title of its own (…，全面 / 加强自身建设)
-                starts_anew = bool(_STRUCTURAL.match(nxt) or _is_chrome(nxt)
+                starts_anew = bool(_STRUCTURAL.match(nxt) or is_chrome(nxt)
                                    or patterns.SALUTATION.fullmatch(nxt))
             else:
-                starts_anew = _structural(nxt) or _truncated_heading_after(prev, nxt)
-            join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or starts_anew)
+                starts_anew = (_structural(nxt, chrome=False) or is_chrome(nxt)
+                               or _truncated_heading_after(prev, nxt))
+            join = lines[b][1][:1] not in " \t" and not (is_chrome(prev) or starts_anew)
             if join and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS and (
                 (columns[b] < wrap_width - 2 and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
                 or _SALUTATION_LEAD.match(nxt)
