@@ -16,7 +16,6 @@ import attrs
 import lark
 
 from . import diagnostics as diag
-from . import patterns
 from .classify import Candidate, TokenKind, classify, openings
 from .decode import MIXED, decode, decode_bytes
 from .errors import InputTooLarge, OutlineError
@@ -153,9 +152,11 @@ def _diagnostics(norm: NormalizedText, tokens: list[Token],
                               span=whole, severity=Severity.INFO))
     # spam is matched within each block; a block ending before the first match in the whole
     # text has none (the pattern has no anchors or lookarounds), and most texts have no spam
-    first = patterns.SPAM.search(norm.text)
-    for tok in tokens if first is not None else ():
-        if tok.kind == TokenKind.BOILERPLATE or tok.end <= first.start():
+    first = diag.first_spam(norm.text)
+    if first is None:
+        return out
+    for tok in tokens:
+        if tok.kind == TokenKind.BOILERPLATE or tok.end <= first:
             continue
         for start, end in diag.spam_spans(norm.text, tok.start, tok.end):
             out.append(Diagnostic(

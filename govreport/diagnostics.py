@@ -7,10 +7,12 @@ exception, unless the caller asks for ``raise_on_error=True``.
 
 from __future__ import annotations
 
+import re
+
 from . import patterns
 from .models import Diagnostic, Severity, Span
 
-__all__ = ["CODES", "input_diagnostics", "mixed_encoding", "spam_spans", "where"]
+__all__ = ["CODES", "first_spam", "input_diagnostics", "mixed_encoding", "spam_spans", "where"]
 
 #: code → (default severity, meaning)
 CODES: dict[str, tuple[Severity, str]] = {
@@ -64,6 +66,22 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+#: every match of ``patterns.SPAM`` holds one of these words (keep the two in step), so a text
+#: without any of them has no spam; stdlib ``re`` finds a literal alternation about three times
+#: faster than ``regex`` searches ``SPAM``
+_SPAM_WORDS = re.compile(
+    "投注|下注|博彩|赌场|百家乐|娱乐城|买球|棋牌|彩票|老虎机|竞猜|押注|真人视讯|初恋直播|成人直播"
+)
+
+
+def first_spam(text: str) -> int | None:
+    """Where the first match of ``patterns.SPAM`` in ``text`` starts (``None``: no spam)."""
+    if _SPAM_WORDS.search(text) is None:
+        return None
+    m = patterns.SPAM.search(text)
+    return None if m is None else m.start()
+
+
 def spam_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of suspected injected spam in ``text[start:end]`` (normalised offsets)."""
     return [m.span() for m in patterns.SPAM.finditer(text, start, len(text) if end is None
@@ -76,14 +94,20 @@ def where(text: str, pos: int) -> str:
     return f"line {text.count(chr(10), 0, pos) + 1}, column {pos - line_start + 1}"
 
 
+#: ``CONTROL_CHAR`` or ``LONE_SURROGATE`` (two plain character classes) in one pass of stdlib
+#: ``re``, which scans a class about three times faster than ``regex``: most texts have neither
+_BROKEN = re.compile(f"{patterns.CONTROL_CHAR.pattern}|{patterns.LONE_SURROGATE.pattern}")
+
+
 def input_diagnostics(text: str) -> list[Diagnostic]:
     """Diagnostics about the input as a whole (source offsets): control characters, lone
     surrogates, HTML source. Each names how many there are and where the first one is."""
     out = []
-    for code, pattern, what in (
+    checks = (
         ("control_characters", patterns.CONTROL_CHAR, "control character"),
         ("lone_surrogates", patterns.LONE_SURROGATE, "lone surrogate"),
-    ):
+    ) if _BROKEN.search(text) is not None else ()
+    for code, pattern, what in checks:
         first = pattern.search(text)
         if first is None:
             continue

@@ -211,12 +211,18 @@ def _level_of(place: str) -> str:
 
 
 _UNIT_END = "省市州盟县旗区"
+_HAN = regex.compile(r"\p{Han}")
+_NON_DIGIT = regex.compile(r"\D")
+_SEMICOLON = regex.compile(r"[;；]")
+_SPACE_SEMICOLON = regex.compile(r"[ ;；]")
+#: bullets and a 【…】 tag before a title
+_TITLE_LEAD = regex.compile(r"[ \t•·▪■◆►▶]*(?:【[^】\n]{0,20}】)?[ \t]*")
 
 
 def _place(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The last administrative unit of the place name ``text[start:end]``: 运城市盐湖区 → 盐湖区,
     朔州市 → 朔州市 (a unit keeps at least two characters before its suffix character)."""
-    while end > start and not regex.match(r"\p{Han}", text[end - 1]):
+    while end > start and not _HAN.match(text[end - 1]):
         end -= 1
     if end - start < 2 or text[end - 1] not in _UNIT_END:
         return None
@@ -326,16 +332,16 @@ def _meeting(found: _Found, text: str, start: int, end: int) -> None:
     s = _EN_SESSION.search(text, start, end)
     if s:
         word = s["session"].lower()
-        session = patterns.EN_ORDINALS.get(word) or int(regex.sub(r"\D", "", word) or 0)
+        session = patterns.EN_ORDINALS.get(word) or int(_NON_DIGIT.sub("", word) or 0)
         found.set("congress_session", session or None, *s.span("session"))
 
 
 def _speaker(found: _Found, text: str, start: int, end: int) -> None:
     m = _SPEAKER.search(text, start, end) or _SPEAKER_BEFORE.search(text, start, end)
     if m:
-        title = regex.sub(r"[;；]", "", m["title"])
+        title = _SEMICOLON.sub("", m["title"])
         found.set("speaker_title", title, *m.span("title"))
-        found.set("speaker", regex.sub(r"[ ;；]", "", m["name"]), *m.span("name"))
+        found.set("speaker", _SPACE_SEMICOLON.sub("", m["name"]), *m.span("name"))
         return
     m = _EN_SPEAKER.search(text, start, end)
     if m:
@@ -358,8 +364,8 @@ def _title(found: _Found, text: str, end: int) -> None:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end == -1 else line_end
-    lead = regex.match(r"[ \t•·▪■◆►▶]*(?:【[^】\n]{0,20}】)?[ \t]*", text[line_start:line_end])
-    s = line_start + (lead.end() if lead else 0)
+    lead = _TITLE_LEAD.match(text, line_start, line_end)
+    s = lead.end() if lead else line_start
     e = line_end
     while e > s and text[e - 1] in " \t":
         e -= 1
@@ -465,7 +471,7 @@ def _region(found: _Found, text: str, head: int) -> None:
     region = found.values.get("region")
     if isinstance(region, str) and "region" in found.spans:
         start, end = found.spans["region"]
-        if regex.match(r"\p{Han}", region):
+        if _HAN.match(region):
             level = _level_of(region)
         else:  # an English name: the level from the opening formula or the speaker's title
             title = str(found.values.get("speaker_title", "")).lower()

@@ -148,6 +148,8 @@ _ANNOTATED_TEXT = 3
 def pinyin(text: str) -> tuple[str, Deletions]:
     if "(" not in text and "（" not in text:
         return text, []
+    if not any(c in text for c in _TONED):  # str searches, far faster than a regex scan
+        return text, []  # no tone-marked annotation, so no annotation is removed
     toned = 0
     for _ in _PINYIN_TONED.finditer(text):
         toned += 1
@@ -236,6 +238,10 @@ def detect_script(text: str) -> str:
     for trad, _ in enumerate(_traditional_pattern().finditer(sample), 1):
         if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
             return "zh-Hant"
+    # a Latin word is at least two ASCII letters: with no more ASCII characters than Han ones
+    # there cannot be more than han / 2 words
+    if len(sample.encode("ascii", "ignore")) <= han:
+        return "zh-Hans"
     latin = len(_LATIN_WORD.findall(sample))
     if latin * 2 > han:
         return "mixed"
@@ -275,14 +281,13 @@ _FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x
                                *range(0x1C, 0x20), 0x1680)})
 _WIDTH_TABLE = str.maketrans(_FOLD)
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-#: the leading lookahead lets the scanner skip to the next ASCII mark instead of trying the
-#: ``\p{Han}`` lookbehind at every position (same matches as without it)
-_ASCII_NEAR_HAN = regex.compile(
-    r"(?=[,;:!?()])(?:(?<=\p{Han})[,;:!?)]|[,;:!?(](?=\p{Han}))"
-)
-
-#: stdlib ``re``: a plain character class, scanned several times faster than by ``regex``
-_FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
+_HAN = regex.compile(r"\p{Han}")
+_FOLD_CLASS = "".join(re.escape(chr(c)) for c in sorted(_FOLD))
+#: one pass for both: an ASCII mark or a character to fold, and the characters to fold after
+#: it. Stdlib ``re`` scans a plain character class several times faster than ``regex``, and
+#: ``[…][…]*`` faster than ``[…]+``. No character folds to an ASCII mark or to Han, so a mark's
+#: neighbours are Han in the folded text exactly where they are Han in the input.
+_WIDTH_PASS = re.compile(f"[,;:!?(){_FOLD_CLASS}][{_FOLD_CLASS}]*")
 
 
 #: a full stop typed as ASCII after a Han character (or 5%, or a closing quote after Han),
@@ -297,9 +302,29 @@ _ASCII_STOP = regex.compile(
 
 
 def width(text: str) -> tuple[str, Deletions]:
+    han: dict[str, bool] = {}  # the neighbours of ASCII marks looked at: Han or not
+
+    def is_han(c: str) -> bool:
+        known = han.get(c)
+        if known is None:
+            known = han[c] = _HAN.match(c) is not None
+        return known
+
+    def piece(m: re.Match[str]) -> str:
+        found = m.group()
+        mark = found[0]
+        if mark not in _TO_FULL:
+            return found.translate(_WIDTH_TABLE)
+        # a mark after a Han character, or before one (``(`` only before, ``)`` only after),
+        # becomes full-width
+        i = m.start()
+        if (mark != "(" and i > 0 and is_han(text[i - 1])) or (
+                mark != ")" and i + 1 < len(text) and is_han(text[i + 1])):
+            mark = _TO_FULL[mark]
+        return mark + found[1:].translate(_WIDTH_TABLE)
+
     # only the runs that change are touched: most Chinese text has few of them
-    out = _FOLDED.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
-    out = _ASCII_NEAR_HAN.sub(lambda m: _TO_FULL[m.group()], out)
+    out = _WIDTH_PASS.sub(piece, text)
     if "." in out:
         out = _ASCII_STOP.sub("。", out)
     return out, []
@@ -353,9 +378,10 @@ def _is_chrome(line: str) -> bool:
         rule.search(line) for _, rule in patterns.BOILERPLATE_RULES)
 
 
-def _chrome_lines(stripped: list[str], filled: list[int]) -> int:
+def _chrome_lines(stripped: list[str], filled: list[int],
+                  is_chrome: Callable[[str], bool] = _is_chrome) -> int:
     """How many lines are chrome: they are no part of the text's wrapping either way."""
-    return sum(1 for i in filled if _is_chrome(stripped[i]))
+    return sum(1 for i in filled if is_chrome(stripped[i]))
 
 
 def unwrap(text: str) -> tuple[str, Deletions]:
@@ -368,6 +394,14 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         pos += len(line) + 1
     # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
     stripped = [line.strip() for _, line in lines]
+    chrome: dict[str, bool] = {}  # the lines asked about (a line may be asked three times)
+
+    def is_chrome(line: str) -> bool:
+        known = chrome.get(line)
+        if known is None:
+            known = chrome[line] = _is_chrome(line)
+        return known
+
     filled = [i for i, line in enumerate(stripped) if line]
     gaps = sum(1 for a, b in itertools.pairwise(filled) if b - a > 1)
     blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
@@ -398,7 +432,8 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         # columns narrower) may be the most common
         widest = max(w for w in lengths if abs(w - width_) <= 2)
         if widest >= 32 and open_near >= 5 and (
-            near * 2 >= len(filled) or near * 2 >= len(filled) - _chrome_lines(stripped, filled)
+            near * 2 >= len(filled)
+            or near * 2 >= len(filled) - _chrome_lines(stripped, filled, is_chrome)
         ):
             wrap_width = width_
     runs: Deletions = []
@@ -421,11 +456,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             if _STRUCTURAL.match(prev):
                 # a numbered heading that fills the line wraps onto the next, even where
                 # that reads like a title of its own (…，全面 / 加强自身建设)
-                starts_anew = bool(_STRUCTURAL.match(nxt) or _is_chrome(nxt)
+                starts_anew = bool(_STRUCTURAL.match(nxt) or is_chrome(nxt)
                                    or patterns.SALUTATION.fullmatch(nxt))
             else:
-                starts_anew = _structural(nxt) or _truncated_heading_after(prev, nxt)
-            join = lines[b][1][:1] not in " \t" and not (_is_chrome(prev) or starts_anew)
+                starts_anew = (_structural(nxt, chrome=False) or is_chrome(nxt)
+                               or _truncated_heading_after(prev, nxt))
+            join = lines[b][1][:1] not in " \t" and not (is_chrome(prev) or starts_anew)
             if join and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS and (
                 (columns[b] < wrap_width - 2 and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
                 or _SALUTATION_LEAD.match(nxt)

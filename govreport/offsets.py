@@ -64,6 +64,27 @@ class OffsetMap:
         i = bisect_right(self._dst, pos) - 1
         return self._src[i] + (pos - self._dst[i])
 
+    def map_all(self, positions: Iterable[int]) -> list[int]:
+        """``[self(pos) for pos in positions]``: one walk over the breakpoints while the
+        positions do not decrease (a bisection where one does)."""
+        dst, src, dst_len, src_len = self._dst, self._src, self.dst_len, self.src_len
+        last = len(dst) - 1
+        out = []
+        i = 0
+        for pos in positions:
+            if pos >= dst_len:
+                out.append(src_len)
+            elif pos <= 0:
+                out.append(src[0])
+            else:
+                if pos < dst[i]:
+                    i = bisect_right(dst, pos) - 1
+                else:
+                    while i < last and dst[i + 1] <= pos:
+                        i += 1
+                out.append(src[i] + (pos - dst[i]))
+        return out
+
     def inverse(self, src_pos: int) -> int:
         """The first output position whose source position is at or after ``src_pos`` (exact
         for characters that were kept; a position inside a deleted run maps to where the text

@@ -163,16 +163,29 @@ VALUE_RUN = regex.compile(rf"{_VALUE_NC}(?:(?:、|和|及|或)[ ]?{_VALUE_NC})*"
 
 #: the words before a run: indicator (no digits) + optional verb, matched as a whole. The verb
 #: alternatives are literal words; ``从…到`` swallows the starting figure of "from X to Y".
+_VERB_LEADS = (
+    "比上年", r"比(?:19|20)\d\d年", "同比", "较上年", "年均", "累计", "分别", "均", "预计",
+    "预期", "力争", "确保", "继续", "全年",
+)
+_VERB_WORDS = (
+    "预期目标设定为", "目标设定为", "预期目标为", "预期目标是", "预期目标", "目标为", "预期为",
+    "设定为", "平均为", "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少",
+    "回落", "净增", "达到", "达", "突破", "超过", "超", "完成", "实现", "接近", "不低于",
+    "不少于", "不超过", "不高于", "低于", "高于", "控制在", "保持在", "稳定在", "保持", "稳定",
+    "拟按", "为", "在",
+)
 _VERB = (
     r"(?:从[^，；。\n]{0,24}?(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)"
     r"(?:(?:19|20)\d\d年(?:的|底|末)?)?"
-    r"|(?:比上年|比(?:19|20)\d\d年|同比|较上年|年均|累计|分别|均|预计|预期|力争|确保|继续|全年)?"
-    r"(?:预期目标设定为|目标设定为|预期目标为|预期目标是|预期目标|目标为|预期为|设定为|平均为"
-    r"|增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|净增|达到|达|突破|超过|超|完成|实现"
-    r"|接近|不低于|不少于|不超过|不高于|低于|高于|控制在|保持在|稳定在|保持|稳定|拟按|为|在)"
-    r"(?:到|至)?)"
+    rf"|(?:{'|'.join(_VERB_LEADS)})?(?:{'|'.join(_VERB_WORDS)})(?:到|至)?)"
 )
-_PREFIX = regex.compile(rf"(?P<ind>[^\d×%\n]{{0,60}}?)(?P<verb>{_VERB})?[ ]?")
+#: the characters a verb starts with (each lead and word starts with a literal character)
+_VERB_FIRST = "".join(sorted({"从", *(w[0] for w in (*_VERB_LEADS, *_VERB_WORDS))}))
+#: the lookahead only skips, without trying the verbs, the ends of ``ind`` where neither a verb
+#: nor the optional space and the end of the prefix follow (same matches as without it)
+_PREFIX = regex.compile(
+    rf"(?P<ind>[^\d×%\n]{{0,60}}?)(?=[{_VERB_FIRST} ]|$)(?P<verb>{_VERB})?[ ]?"
+)
 #: where a clause starts (searched backwards from a value run)
 _CLAUSE_START = regex.compile(r"[，,；;。：:！？!?\n、（）()]", flags=regex.REVERSE)
 _LIST_SEP = regex.compile(r"、|和|及")
@@ -197,9 +210,9 @@ GROWTH_VERBS = regex.compile(r"增长|增加|提高|提升|上升|上涨|下降|
 DECREASE_VERBS = regex.compile(r"下降|降低|减少|回落")
 #: verbs that imply a qualifier when none is written after the value
 _IMPLIED = (
-    (regex.compile(r"不低于|不少于|超过|突破|超|高于"), "以上"),
-    (regex.compile(r"不超过|不高于|低于"), "以内"),
-    (regex.compile(r"接近"), "左右"),
+    (("不低于", "不少于", "超过", "突破", "超", "高于"), "以上"),
+    (("不超过", "不高于", "低于"), "以内"),
+    (("接近",), "左右"),
 )
 _QUALIFIERS = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "以下": "以内",
                "之内": "以内"}
@@ -239,22 +252,38 @@ def _number(s: str) -> float | None:
     return None if s.startswith("×") else float(s)
 
 
+def _implied(verb: str) -> str:
+    """The qualifier that ``verb`` implies (``""``: none)."""
+    for words, qualifier in _IMPLIED:
+        for word in words:
+            if word in verb:
+                return qualifier
+    return ""
+
+
 def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
     out = []
+    implied = None  # the qualifier the verb implies, looked up once
     for m in VALUE.finditer(text, start, end):
-        lo, hi = _number(m["lo"]), _number(m["hi"]) if m["hi"] else None
-        if not all(v is None or math.isfinite(v) for v in (lo, hi)):
+        lo_text, hi_text, unit, q = m.group("lo", "hi", "unit", "q")
+        lo = _number(lo_text)
+        hi = _number(hi_text) if hi_text else None
+        if (lo is not None and not math.isfinite(lo)) or (hi is not None
+                                                          and not math.isfinite(hi)):
             continue  # "增长999…9%" with hundreds of digits: not a figure anyone meant
-        redacted = m["lo"].startswith("×") or bool(m["hi"] and m["hi"].startswith("×"))
-        if m["hi"]:
+        redacted = lo_text.startswith("×") or bool(hi_text and hi_text.startswith("×"))
+        if hi_text:
             qualifier = "区间"
-        elif m["q"]:
-            qualifier = _QUALIFIERS[m["q"]]
+        elif q:
+            qualifier = _QUALIFIERS[q]
         else:
-            qualifier = next((q for pattern, q in _IMPLIED if pattern.search(verb)), "")
-        if hi is None and m["hi"] is None:
+            if implied is None:
+                implied = _implied(verb)
+            qualifier = implied
+        if hi is None and hi_text is None:
             hi = lo
-        unit = "%" if m["unit"] == "%%" else m["unit"]  # 5%%左右: a doubled sign
+        if unit == "%%":  # 5%%左右: a doubled sign
+            unit = "%"
         out.append(Value(low=lo, high=hi, unit=unit, qualifier=qualifier,
                          redacted=redacted, start=m.start(), end=m.end()))
     return tuple(out)

@@ -9,6 +9,10 @@ outline pass, which knows the numbering sequence.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import regex
+
 from . import patterns
 from .boundary import embedded_part_title
 from .vocabulary import PART_NOUN as _PART_NOUN
@@ -42,20 +46,22 @@ def segment(text: str) -> list[Block]:
     """Split normalised ``text`` into blocks, in order, non-overlapping, without empty ones."""
     blocks: list[Block] = []
     pos = 0
+    size = len(text)
     for line in text.split("\n"):
-        line_end = pos + len(line)
+        length = len(line)
         stripped = line.strip(_SPACE)
         if stripped:
-            start = pos + (len(line) - len(line.lstrip(_SPACE)))
-            end = start + len(stripped)
+            n = len(stripped)
+            start = pos if n == length else pos + length - len(line.lstrip(_SPACE))
+            end = start + n
             # a long line, or a line that is most of the text (a short report pasted as one
             # line), is searched for headings; the outline pass decides which cuts are real
-            if (len(stripped) >= RUN_ON_LENGTH or 2 * len(stripped) > len(text)
-                    or _opens_a_part_sequence(text, start, end)):
+            if (n >= RUN_ON_LENGTH or 2 * n > size
+                    or (stripped.startswith("一、") and _opens_a_part_sequence(text, start, end))):
                 blocks.extend(_split_run_on(text, start, end))
             else:
                 blocks.append(Block(start, end))
-        pos = line_end + 1
+        pos += length + 1
     return blocks
 
 
@@ -80,7 +86,7 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
     titles: dict[int, int] = {}  # part titles without numeral, back matter: cut → title end
     for m in patterns.EMBEDDED_BACK.finditer(text, start, end):
         titles[m.start("at")] = m.end("at")
-    for m in _PART_NOUN.finditer(text, start, end):
+    for m in _part_nouns(text, start, end):
         at = _sentence_start(text, m.start(), start)
         if at is not None and at not in cuts and at not in titles:
             title_end = embedded_part_title(text, at, end)
@@ -112,6 +118,33 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
 
 
 _SENTENCE_ENDS = "。！？；!?;"
+_SENTENCE_END_CHAR = regex.compile("[。！？；!?;]")
+#: where a clause ends: no match of ``PART_NOUN`` holds one of these characters (and none is a
+#: word character to ``\b``), so a scan of ``PART_NOUN`` reaches the position after each one,
+#: and ends at each one, as the scan of the whole line does
+_CLAUSE_BREAK = regex.compile("[，,：:。；;]")
+_CLAUSE_BREAK_BEFORE = regex.compile("[，,：:。；;]", flags=regex.REVERSE)
+
+
+def _part_nouns(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The matches of ``PART_NOUN.finditer(text, start, end)`` in the clauses that start at a
+    sentence end or hold one: a part noun elsewhere has a comma or colon between it and the
+    sentence end before it, and ``_sentence_start`` finds no sentence start for it. Most of a
+    long line is such clauses, and ``PART_NOUN`` (a long alternation) is slow to scan."""
+    scanned = start  # the clauses before this position are done
+    for stop in _SENTENCE_END_CHAR.finditer(text, start, end):
+        at = stop.start()
+        if at < scanned:
+            continue  # a ！ inside a clause already scanned
+        if text[at] in "。；;":  # a clause break: the clause starts after it
+            lo = at + 1
+        else:  # ！？!?: the clause holding it starts after the break before it
+            before = _CLAUSE_BREAK_BEFORE.search(text, scanned, at)
+            lo = before.end() if before is not None else scanned
+        after = _CLAUSE_BREAK.search(text, at + 1, end)
+        hi = after.start() if after is not None else end
+        yield from _PART_NOUN.finditer(text, lo, hi)
+        scanned = hi
 
 
 def _skip(text: str, pos: int, end: int) -> int:

@@ -11,6 +11,7 @@ its kind from its content.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -40,14 +41,15 @@ __all__ = ["build_sections"]
 
 _HEADINGS = {*PART_KIND, TokenKind.CHAPTER_HEADING, TokenKind.CLOSING_HEADING,
              TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING}
-_FIRST_SENTENCE = "。！？!?"
+_FIRST_SENTENCE_END = re.compile("[。！？!?]")
 
 
 def _lead(text: str) -> str | None:
-    for i, c in enumerate(text[:61]):
-        if c in _FIRST_SENTENCE:
-            return text[: i + 1] if i + 1 < len(text) else None
-    return None
+    """The first sentence, when it ends within 61 characters and is not all of ``text``."""
+    m = _FIRST_SENTENCE_END.search(text, 0, 61)
+    if m is None:
+        return None
+    return text[: m.end()] if m.end() < len(text) else None
 
 
 class _Leaves:
@@ -61,7 +63,7 @@ class _Leaves:
         self.leading: list[Block] = []
         last_visible: Token | None = None
         # leaf i runs from token i's start to token i+1's start: map each boundary once
-        bounds = [0, *(to_src(tok.start) for tok in tokens[1:]), len(norm.source)]
+        bounds = [0, *to_src.map_all([tok.start for tok in tokens[1:]]), len(norm.source)]
         if tokens and tokens[0].kind in _HEADINGS:
             first = to_src(tokens[0].start)
             if first and any(c.isspace() for c in norm.source[:first]):
@@ -70,16 +72,17 @@ class _Leaves:
                 self.leading.append(Paragraph(span=Span(0, first), text=""))
                 bounds[0] = first
         boilerplate = TokenKind.BOILERPLATE
+        make = self._make
+        leaf_of = self.leaf
         for i, tok in enumerate(tokens):
-            span = Span(bounds[i], bounds[i + 1])
-            leaf = self._make(tok, span, text[tok.start : tok.end])
+            leaf = make(tok, Span(bounds[i], bounds[i + 1]), text[tok.start : tok.end])
             if tok.kind == boilerplate:
                 if last_visible is None:
                     self.leading.append(leaf)
                 else:
                     self.after.setdefault(id(last_visible), []).append(leaf)
             else:
-                self.leaf[id(tok)] = leaf
+                leaf_of[id(tok)] = leaf
                 last_visible = tok
 
     @staticmethod
@@ -136,6 +139,22 @@ class _ToModels(Transformer[Any, Any]):
     def __init__(self, leaves: _Leaves) -> None:
         super().__init__(visit_tokens=False)  # no terminal callbacks: tokens pass as they are
         self.leaves = leaves
+
+    def transform(self, tree: lark.Tree[Any]) -> Any:
+        """What ``Transformer.transform`` does with ``visit_tokens=False``, bottom-up, without
+        its generator and wrapper look-up per node (no callback here returns ``Discard``)."""
+        children = [self.transform(c) if isinstance(c, lark.Tree) else c for c in tree.children]
+        try:
+            f = getattr(self, tree.data)
+        except AttributeError:
+            return self.__default__(tree.data, children, tree.meta)  # type: ignore[no-untyped-call]
+        try:
+            return f(children)
+        except lark.exceptions.GrammarError:
+            raise
+        except Exception as e:
+            raise lark.exceptions.VisitError(  # type: ignore[no-untyped-call]
+                tree.data, tree, e) from e
 
     # the callbacks are named after the grammar rules
     def start(self, children: list[Any]) -> list[Any]:
