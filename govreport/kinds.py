@@ -97,15 +97,19 @@ class ContentIndex:
     """Where the words of each kind stand in a whole text, found in one pass: the counts of
     any stretch of it by bisection (the classifier asks for many stretches of one text)."""
 
-    __slots__ = ("_at",)
+    __slots__ = ("_at", "_text")
 
     def __init__(self, text: str) -> None:
-        at: dict[str, list[int]] = {name: [] for name in _WORDS.groupindex}
-        for m in _WORDS.finditer(text):
-            at[m.lastgroup or ""].append(m.start())
-        self._at = at
+        self._text = text
+        self._at: dict[str, list[int]] | None = None  # built at the first question: most
+        # reports never ask (their part titles name their kinds)
 
     def _n(self, name: str, start: int, end: int) -> int:
+        if self._at is None:
+            at: dict[str, list[int]] = {name: [] for name in _WORDS.groupindex}
+            for m in _WORDS.finditer(self._text):
+                at[m.lastgroup or ""].append(m.start())
+            self._at = at
         a = self._at[name]
         return bisect_left(a, end) - bisect_left(a, start)
 
