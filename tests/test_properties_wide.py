@@ -29,9 +29,10 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 import govreport
-from govreport import Report, SectionKind, Subsection
+from govreport import Report, SectionKind
 
 from . import strategies as gen
+from .test_properties import recovered
 
 EXAMPLES = settings.default.max_examples
 ROW_EXAMPLES = 8  # per row of the covering array, whatever the profile
@@ -53,14 +54,6 @@ def slow_ok(**kwargs: object) -> settings:
 
 
 _slow_ok = slow_ok()
-
-
-def recovered(report: Report) -> tuple[tuple[tuple[str, int | None], ...],
-                                       tuple[tuple[int | None, ...], ...]]:
-    """(top-level outline, subsection ordinals of each top-level section)."""
-    subs = tuple(tuple(c.ordinal for c in s.children if isinstance(c, Subsection))
-                 for s in report.sections)
-    return tuple(report.outline()), subs
 
 
 def assert_recovers(case: gen.Rendered) -> Report:
