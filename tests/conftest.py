@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+import govreport
+
+# Hypothesis mixes the literal constants of the local modules loaded so far into what it
+# draws, so a module that one test imports late would change the examples of every later
+# property, and a fixed (``derandomize``) search would differ between one file and the whole
+# suite. Every module of the package is loaded here, before any test: the same examples in
+# every run.
+for _module in pkgutil.walk_packages(govreport.__path__, "govreport."):
+    importlib.import_module(_module.name)
 
 REPO = Path(__file__).resolve().parent.parent
 #: real reports live beside the repository, never inside it (see README "Tests")
