@@ -429,10 +429,16 @@ def _running_headers(text: str, cands: list[Candidate]) -> None:
     for c in short:
         line = text[c.start : c.end]
         counts[line] = counts.get(line, 0) + 1
+    if max(counts.values()) < _RUNNING_MIN_COUNT:
+        return
+    # a line that is also the title of a numbered heading is a sibling heading that lost its
+    # numeral (subsection titles repeat in a report; a page's furniture is never numbered)
+    titled = {title_of(text, c) for c in cands
+              if c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)}
     for c in short:
         line = text[c.start : c.end]
         if counts[line] >= _RUNNING_MIN_COUNT and not any(p in line for p in "，,。！？!?；;") \
-                and vocabulary.name(line).kind is None:
+                and vocabulary.name(line).kind is None and line.strip(_TITLE_STRIP) not in titled:
             c.kind = TokenKind.BOILERPLATE
             c.reason = "running header"
 
@@ -528,10 +534,13 @@ def _prune(readings: list[Reading]) -> list[Reading]:
     return out
 _EXHORTATION_WINDOW = 4
 _CONTENT_SAMPLE = 3000
+#: a stretch shorter than this holds a paragraph or two, not a part of its own
+_SHORT_STRETCH = 300
 _PLAUSIBLE_TITLE = (6, 44)
 #: a line that leads into what follows (…如下, …的目标为), not a title (…展现新作为 is one)
 _LEAD_IN = regex.compile(r"以下|如下|下列|[的了于在和与及或而并是，,、]$|(?<!作)为$")
-_LET_US = regex.compile(r"让我们|(?i:let us)")
+_LET_US = regex.compile(r"让我们|[Ll][Ee][Tt] [Uu][Ss]")  # letters spelled out: a case-blind
+# pattern is scanned at every position, and matches ſ or İ too
 _TITLE_STRIP = "。：:；;，," + patterns.SPACE
 _YEAR = regex.compile(r"((?:19|20)\d{2})[ \t]*年")
 _HAN_END = regex.compile(r"\p{Han}[”’」』）)]?$")  # a title ends in a word, not a page number
@@ -765,25 +774,34 @@ def _turns(ctx: _Context) -> frozenset[int]:
         return frozenset()
     ends = [False] * n  # where a part may start (the stretch after a line ends there)
     named = [False] * n  # … and certainly starts: its title names it (the stretch before)
+    kind_of: list[SectionKind | None] = [None] * n  # … the kind its title names
     for i, cand in enumerate(cands):
         if (cand.kind in anchors and not cand.block.embedded) or cand.kind == TokenKind.BARE:
-            names = vocabulary.name(title_of(text, cand), ctx.year).strength == Strength.NAMES
+            title_name = vocabulary.name(title_of(text, cand), ctx.year)
+            names = title_name.strength == Strength.NAMES
             ends[i] = cand.kind != TokenKind.BARE or names
             named[i] = names or cand.kind != TokenKind.PART_HEADING
+            kind_of[i] = title_name.kind if names else None
     since = [0] * n  # where the stretch before block i starts (一、 of a thematic title may
     start = 0        # be a subsection under lost outer numbering: it does not cut it)
+    numbered = [0] * n  # … and where the text since the last part numeral starts
+    last = 0
     for i, cand in enumerate(cands):
         since[i] = start
+        numbered[i] = last
         if ends[i] and named[i]:
-            start = cand.start
+            start = last = cand.start
         elif cand.kind == TokenKind.OPENING:
-            start = cand.end
+            start = last = cand.end
+        elif ends[i]:
+            last = cand.start
     until = [len(text)] * n  # where the stretch after block i ends
-    stop = len(text)
+    then: list[SectionKind | None] = [None] * n  # … the kind the title there names
+    stop, stop_kind = len(text), None
     for i in range(n - 1, -1, -1):
-        until[i] = stop
+        until[i], then[i] = stop, stop_kind
         if ends[i]:
-            stop = cands[i].start
+            stop, stop_kind = cands[i].start, kind_of[i]
     out = []
     for i in candidates:
         cand = cands[i]
@@ -791,8 +809,16 @@ def _turns(ctx: _Context) -> frozenset[int]:
             continue
         before = ctx.content.counts(max(since[i], cand.start - _CONTENT_SAMPLE), cand.start)
         after = ctx.content.counts(cand.end, min(until[i], cand.end + _CONTENT_SAMPLE))
-        if kinds.turns(before, after):
-            out.append(i)
+        if not kinds.turns(before, after):
+            continue
+        later = kinds.leaning(after)
+        if numbered[i] > since[i] and kinds.leaning(ctx.content.counts(
+                max(numbered[i], cand.start - _CONTENT_SAMPLE), cand.start)) == later:
+            continue  # the text speaks as the later part since the last part numeral: it
+            # turned there (a numbered part whose title names no kind), not at this line
+        if then[i] == later and until[i] - cand.end < _SHORT_STRETCH:
+            continue  # a title naming the later part follows closely: the text turns there
+        out.append(i)
     return frozenset(out)
 
 

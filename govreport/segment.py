@@ -20,7 +20,8 @@ from .vocabulary import PART_NOUN as _PART_NOUN
 __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
 
 #: lines at least this long are searched for embedded headings (and any line that holds
-#: more than half of the text, or opens with 一、 and holds 二、 after a sentence end)
+#: more than half of the text, opens with 一、 and holds 二、 after a sentence end, or holds
+#: the opening formula and a heading after it)
 RUN_ON_LENGTH = 600
 
 _SPACE = patterns.SPACE
@@ -57,7 +58,8 @@ def segment(text: str) -> list[Block]:
             # a long line, or a line that is most of the text (a short report pasted as one
             # line), is searched for headings; the outline pass decides which cuts are real
             if (n >= RUN_ON_LENGTH or 2 * n > size
-                    or (stripped.startswith("一、") and _opens_a_part_sequence(text, start, end))):
+                    or (stripped.startswith("一、") and _opens_a_part_sequence(text, start, end))
+                    or (n >= _OPENING_LINE and _opening_then_heading(text, start, end))):
                 blocks.extend(_split_run_on(text, start, end))
             else:
                 blocks.append(Block(start, end))
@@ -71,6 +73,20 @@ def _opens_a_part_sequence(text: str, start: int, end: int) -> bool:
         return False
     return any(m.group("part") == "二、"
                for m in patterns.EMBEDDED_HEADING.finditer(text, start, end))
+
+
+#: a shorter line is searched too when it holds the opening formula and a heading after it
+_OPENING_LINE = 120
+
+
+def _opening_then_heading(text: str, start: int, end: int) -> bool:
+    """A short report pasted as one line (its title, the meeting line, the opening formula
+    and a part or two): a heading numeral after a sentence end follows the opening formula."""
+    line = text[start:end]
+    if "报告" not in line and "eport" not in line:  # what every opening formula says
+        return False
+    m = patterns.OPENING.search(text, start, end)
+    return m is not None and patterns.EMBEDDED_HEADING.search(text, m.end(), end) is not None
 
 
 def _split_run_on(text: str, start: int, end: int) -> list[Block]:

@@ -77,7 +77,11 @@ _WORDS: dict[Naming, str] = {
     Naming.PAST_PERIOD: (r"过去(?:的)?五年(?:来)?|五年来|本届政府(?:成立)?以来|前[一两二三四]年"
                          r"|(?:本届|上届)政府(?:任期)?(?:内)?(?:的)?工作"),
     Naming.NEXT_PERIOD: (r"今后五年|未来五年|今后一个时期|新一届政府|本届政府任期(?:内)?"
-                         r"|(?:今后|未来)[一二三四五]年"),
+                         r"|(?:今后|未来)[一二三四五]年"
+                         # in English a title says "goals of/for the next five years"; "in the
+                         # coming five years we will …" begins a sentence
+                         r"|\b(?:of|for)[ \t]+the[ \t]+(?:next|coming)[ \t]+(?:five|5)"
+                         r"[ \t]+years\b"),
     Naming.PERIOD: (r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:规划)?(?:时期|期间|期)?"
                     r"|(?i:\b(?:the[ \t]+)?(?:\d{1,2}(?:th|st|nd|rd)[ \t]+)?five-year"
                     r"(?:[ \t]+plan)?(?:[ \t]+period)?\b"
@@ -102,6 +106,8 @@ _WORDS: dict[Naming, str] = {
                    r"|(?i:foreign affairs|diplomacy|reunification|national defen[cs]e)"),
     Naming.CLOSING: r"结束语|结语",
     Naming.VERB: (r"坚定不移(?:地)?|坚持不懈(?:地)?|以自我革命(?:的)?精神|全力|全面|切实|持续|着力"
+                  # manner: 更大力度, 以更高标准, 高水平
+                  r"|(?:以|用)?更?[大高严实强优好](?:的)?(?:力度|标准|水平|要求|举措|决心)"
                   r"|不断|进一步|大力|加快|努力|奋力|扎实|始终|深入|更加|更好(?:地)?"
                   r"|加强|推进|建设|打造|提升|提高|推动|深化|建好|做好|当好|争做|锻造|强化"
                   r"|(?i:\b(?:strengthen(?:ing)?|improv(?:e|ing)|build(?:ing)?)\b)"),
@@ -117,7 +123,7 @@ _SCAN = regex.compile(
     "|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS.items())
 )
 _FORWARD_FIVE = regex.compile(
-    r"目标|任务|规划|要求|思路|举措|蓝图|考虑|设想|部署|战略|(?i:goal|task)"
+    r"目标|任务|规划|要求|思路|举措|蓝图|考虑|设想|部署|战略|(?i:goal|task|target|plan)"
 )
 
 #: the nouns that end a part title (run-in title ends in ``boundary.py``)

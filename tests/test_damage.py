@@ -56,7 +56,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ('seed_000', 'e'): 'missing preamble five_year_plan self_improvement closing; extra annual_plan',
     ('seed_000', 'f'): 'missing five_year_plan; extra review annual_plan',
     ('seed_000', 'h'): 'missing review five_year_plan annual_plan self_improvement; extra other',
-    ('seed_001#06', 'f'): 'missing review; extra self_improvement',
 }
 
 CASES = {case.id: case for case in load_cases()}
