@@ -480,6 +480,17 @@ class _Search:
         self.rec = recogniser()
         self.beams: list[list[_Hyp]] = []  # the beam before each block (kept by the main run)
         self.nums: dict[NumState, int] = {START: 0}  # numbering states, numbered
+        # … and for each, the number of what it says of the parts (the numbering state but
+        # for where the subsection numbering stands)
+        self._parts: dict[tuple[object, ...], int] = {}
+        self.parts_of: list[int] = [self._parts_id(START)]
+
+    def _parts_id(self, num: NumState) -> int:
+        key = (num.part, num.part_family, num.bare, num.demoted, num.opened)
+        found = self._parts.get(key)
+        if found is None:
+            found = self._parts[key] = len(self._parts)
+        return found
 
     def step(self, beam: list[_Hyp], i: int, exclude: int = -1) -> list[_Hyp]:
         """The beam after block ``i`` (its reading ``exclude`` left out)."""
@@ -503,6 +514,7 @@ class _Search:
             first_tid = first.tid
             first_score = first.score
         all_plain = plain
+        said: dict[tuple[int, int], tuple[float, NumState, int, int | None, int | None]] = {}
         for h in beam:
             h_stack, h_nid, h_score = h.stack, h.nid, h.score
             if plain and h.num.part != 0:
@@ -529,12 +541,19 @@ class _Search:
                     continue
                 if plain_ok and r.kind in _PLAIN:
                     delta, num, nid, ordinal, gap = 0.0, h_num, h_nid, None, None
-                else:
-                    delta, num, ordinal, gap = numbering(h_num, r, cand)
-                    found = nums.get(num)
-                    if found is None:
-                        found = nums[num] = len(nums)
-                    nid = found
+                else:  # what the numbering says depends on the numbering state only
+                    key = (h_nid, r_index)
+                    known = said.get(key)
+                    if known is None:
+                        delta, num, ordinal, gap = numbering(h_num, r, cand)
+                        found = nums.get(num)
+                        if found is None:
+                            found = nums[num] = len(nums)
+                            self.parts_of.append(self._parts_id(num))
+                        said[key] = (delta, num, found, ordinal, gap)
+                        nid = found
+                    else:
+                        delta, num, nid, ordinal, gap = known
                 score = h_score + r.score + delta
                 k = (stack, nid)
                 old = out.get(k)
@@ -551,12 +570,12 @@ class _Search:
         # where the subsection numbering stands, only those close to their best (reading a
         # fitting subsection numeral as text seldom pays off later)
         groups: dict[int, list[_Hyp]] = {}
-        best_of: dict[tuple[int, tuple[object, ...]], float] = {}
+        best_of: dict[tuple[int, int], float] = {}
+        parts_of = self.parts_of
         for h in sorted(out.values(), key=_SCORE, reverse=True):
             if h.score < floor:
                 break
-            num = h.num
-            same = (h.stack, (num.part, num.part_family, num.bare, num.demoted, num.opened))
+            same = (h.stack, parts_of[h.nid])
             top = best_of.setdefault(same, h.score)
             if h.score < top - _CHAPTER_PRUNE:
                 continue

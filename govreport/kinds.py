@@ -94,24 +94,45 @@ def content_counts(sample: str) -> ContentCounts:
 
 
 class ContentIndex:
-    """Where the words of each kind stand in a whole text, found in one pass: the counts of
-    any stretch of it by bisection (the classifier asks for many stretches of one text)."""
+    """Where the words of each kind stand in a whole text: the counts of any stretch of it by
+    bisection (the classifier asks for many stretches of one text, most reports for none).
+
+    The text is read in chunks of ``CHUNK`` characters, each when a stretch first needs it, so
+    a report whose titles name their parts pays for no pass at all; a word belongs to the chunk
+    it starts in (found by reading from the chunk's start)."""
 
     __slots__ = ("_at", "_text")
 
+    CHUNK = 4096
+    #: the longest word of ``_WORDS`` (a word may run past its chunk's end)
+    _LONGEST = 64
+
     def __init__(self, text: str) -> None:
         self._text = text
-        self._at: dict[str, list[int]] | None = None  # built at the first question: most
-        # reports never ask (their part titles name their kinds)
+        self._at: dict[int, dict[str, list[int]]] = {}  # chunk number → name → starts
+
+    def _chunk(self, k: int) -> dict[str, list[int]]:
+        at = self._at.get(k)
+        if at is None:
+            text = self._text
+            start = k * self.CHUNK
+            end = start + self.CHUNK
+            at = {name: [] for name in _WORDS.groupindex}
+            for m in _WORDS.finditer(text, start, min(len(text), end + self._LONGEST)):
+                if m.start() >= end:
+                    break
+                at[m.lastgroup or ""].append(m.start())
+            self._at[k] = at
+        return at
 
     def _n(self, name: str, start: int, end: int) -> int:
-        if self._at is None:
-            at: dict[str, list[int]] = {name: [] for name in _WORDS.groupindex}
-            for m in _WORDS.finditer(self._text):
-                at[m.lastgroup or ""].append(m.start())
-            self._at = at
-        a = self._at[name]
-        return bisect_left(a, end) - bisect_left(a, start)
+        if end <= start:
+            return 0
+        n = 0
+        for k in range(start // self.CHUNK, (end - 1) // self.CHUNK + 1):
+            a = self._chunk(k)[name]
+            n += bisect_left(a, end) - bisect_left(a, start)
+        return n
 
     def counts(self, start: int, end: int) -> ContentCounts:
         """The counts of the words that start in ``text[start:end]``."""
