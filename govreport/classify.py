@@ -724,7 +724,8 @@ PLAIN_READINGS: dict[int, int] = {
 class _Context:
     """What the readings of every block of one text look at besides the block."""
 
-    __slots__ = ("cands", "content", "numbered", "opening", "text", "turns", "year")
+    __slots__ = ("cands", "content", "lost_first", "numbered", "opening", "text", "turns",
+                 "year")
 
     def __init__(self, text: str, cands: list[Candidate]) -> None:
         self.text = text
@@ -743,6 +744,25 @@ class _Context:
                 break
         self.opening = next((i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING), -1)
         self.turns = _turns(self)
+        self.lost_first = _lost_first(self)
+
+
+def _lost_first(ctx: _Context) -> int:
+    """The title line of part 1 when its numeral was lost: the body's first numbered heading
+    is 二、 (a part numeral, the first of its family in the text), and this is the last line
+    with a title's shape before it, after the opening; -1 if there is none."""
+    cands = ctx.cands
+    first = next((j for j, c in enumerate(cands)
+                  if c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)
+                  and c.family != "di" and not c.block.embedded), -1)
+    if first < 0 or cands[first].kind != TokenKind.PART_HEADING or cands[first].ordinal != 2:
+        return -1
+    for i in range(first - 1, ctx.opening, -1):
+        cand = cands[i]
+        if cand.kind == TokenKind.BARE and cand.family != "truncated" and _title_line(
+                ctx.text, cands, i, title_of(ctx.text, cand)):
+            return i
+    return -1
 
 
 def _title_line(text: str, cands: list[Candidate], i: int, title: str, *also: TokenKind) -> bool:
@@ -845,6 +865,8 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
                                     or _ends_closed(text, cand.start, cand.end))]
             continue
         restart = 0 if next_any[i] != 1 else 2 if previous is not None and previous >= 2 else 1
+        if i == ctx.lost_first:
+            restart = 1  # the body's first part numeral is 二: part 1's title lost its numeral
         readings = _readings(ctx, i, cand, restart, part_end[i], heading_after[i], calling)
         if look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
                 and cand.family != "di" and not cand.block.embedded:
