@@ -296,13 +296,14 @@ def one_line(text: str) -> str:
 
 
 def scaling_row(label: str, make: Callable[[int], str], sizes: Sequence[int],
-                rounds: int) -> None:
+                rounds: int, run: Callable[[str], Any] | None = None) -> None:
+    """Time ``run`` (default ``govreport.parse``) on ``make(k)`` for each size ``k``."""
     import govreport
 
     times = []
     for k in sizes:
         text = make(k)
-        t = timed(rounds, functools.partial(govreport.parse, text))
+        t = timed(rounds, functools.partial(run or govreport.parse, text))
         times.append(t.cpu)
         print(f"  {label:<36s} ×{k:<3d} {len(text):>10,d} chars {t.wall * 1000:8.1f} ms "
               f"(CPU {t.cpu * 1000:8.1f} ms)")
@@ -328,6 +329,38 @@ HOSTILE: tuple[tuple[str, Callable[[int], str], int], ...] = (
 )
 
 
+def _outline_view(text: str) -> str:
+    import govreport
+    from govreport.render import outline
+
+    return outline(govreport.parse(text))
+
+
+def _markdown(text: str) -> str:
+    import govreport
+    from govreport.render import markdown
+
+    return markdown(govreport.parse(text))
+
+
+def _html(text: str) -> str:
+    from govreport.html import html_to_text
+
+    return html_to_text(text)
+
+
+#: the worst inputs of issue 14 (hostile input, round two), at full size: label, input for
+#: size n, n, what is timed (None: parse)
+HOSTILE_2: tuple[tuple[str, Callable[[int], str], int, Callable[[str], Any] | None], ...] = (
+    ("letters in a target statement",
+     lambda n: "一、2025年工作安排\n今年主要预期目标是：" + "a" * n, 256_000, None),
+    ("outline view, a warning per part",
+     lambda n: "2025年工作安排\n我们要做好工作，继续努力。\n" * n, 20_000, _outline_view),
+    ("markdown of short paragraphs", lambda n: "字。\n\n" * n, 400_000, _markdown),
+    ("html: <svg>×n </x>×n", lambda n: "<svg>" * n + "</x>" * n, 72_000, _html),
+)
+
+
 def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
     header("scaling (a report as run-on text, one line; k copies concatenated)")
     report = one_line(inp.median_report)
@@ -341,6 +374,13 @@ def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
             n //= 4
         scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
                     (1, 4), 1)
+
+    header("worst inputs of issue 14 (¼ size, then full size; parse and what is named)")
+    for label, make, n, run in HOSTILE_2:
+        if quick:
+            n //= 4
+        scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
+                    (1, 4), 1, run)
 
 
 def section_memory(inp: Inputs) -> None:

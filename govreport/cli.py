@@ -35,6 +35,7 @@ from .batch import (
     read_text,
     resolve_jobs,
 )
+from .export import escape_json
 from .models import Report, Severity
 from .render import markdown, outline
 from .schema import schema_path
@@ -337,7 +338,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
             continue
         rows.extend(target_rows(result, os.fspath(path)))
     if args.format == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(escape_json(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -426,7 +427,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 failed += 1
                 line = {"file": os.fspath(path), "error": error_message(result),
                         "error_type": type(result).__name__}
-                write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+                write((escape_json(json.dumps(line, ensure_ascii=False)) + "\n").encode("utf-8"))
                 progress.clear()
                 _failed(path, result)
             else:

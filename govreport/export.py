@@ -11,10 +11,10 @@ import json
 from typing import Any
 
 import cattrs
+import regex
 from cattrs.preconf.json import make_converter
 from cattrs.strategies import configure_tagged_union
 
-from . import patterns
 from .models import (
     Boilerplate,
     Child,
@@ -70,13 +70,25 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     return converter().structure(data, Report)
 
 
-def report_to_json(report: Report, *, indent: int | None = None) -> str:
-    """JSON text (Chinese kept as is). Lone surrogates, which a damaged input may hold, are
-    written as ``\\udXXX`` escapes so the text can always be encoded as UTF-8; ``json.loads``
-    reads them back unchanged."""
-    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
-    escaped: str = patterns.LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+#: what ``json.dumps(…, ensure_ascii=False)`` leaves raw but must not be: lone surrogates (not
+#: encodable as UTF-8) and the characters ``str.splitlines()`` breaks a line at (U+0085, U+2028,
+#: U+2029; the C0 ones JSON escapes itself), which would split a JSON Lines record
+_ESCAPED = regex.compile(r"[\ud800-\udfff\x85\u2028\u2029]")
+
+
+def escape_json(text: str) -> str:
+    """``text`` (JSON from ``json.dumps(…, ensure_ascii=False)``) with the characters of
+    ``_ESCAPED`` written as ``\\uXXXX`` escapes; ``json.loads`` reads them back unchanged."""
+    if _ESCAPED.search(text) is None:
+        return text
+    escaped: str = _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return escaped
+
+
+def report_to_json(report: Report, *, indent: int | None = None) -> str:
+    """JSON text (Chinese kept as is), safe to encode as UTF-8 and to hold on one line of a
+    JSON Lines file (``escape_json``)."""
+    return escape_json(json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent))
 
 
 # referenced so that linters see the tagged classes are part of the contract

@@ -38,6 +38,8 @@ class _Stripper(HTMLParser):
         self.lines: list[str] = []
         self.current: list[str] = []
         self.skip: list[str] = []  # open elements whose content is dropped
+        self.open: dict[str, int] = {}  # … how many of each tag are in it (``tag in skip``
+        # would look through the whole stack for each end tag: quadratic on <svg><svg>…)
         self.pre = 0
 
     # -- structure
@@ -55,13 +57,12 @@ class _Stripper(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
-            self.skip = []  # an unclosed <head> ends here
-        if self.skip:
-            if tag in _SKIP:
-                self.skip.append(tag)
-            return
+            self.skip, self.open = [], {}  # an unclosed <head> ends here
         if tag in _SKIP:
             self.skip.append(tag)
+            self.open[tag] = self.open.get(tag, 0) + 1
+            return
+        if self.skip:
             return
         if tag in _CELL and self.current:
             self.current.append(" ")
@@ -77,9 +78,12 @@ class _Stripper(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip:
-            if tag in self.skip:
-                while self.skip and self.skip.pop() != tag:
-                    pass
+            if self.open.get(tag):
+                while self.skip:  # each open element is popped once: linear over the page
+                    top = self.skip.pop()
+                    self.open[top] -= 1
+                    if top == tag:
+                        break
             return
         if tag in _CELL:
             self.current.append(" ")

@@ -85,8 +85,10 @@ _CJK_DATE = regex.compile(
 )
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
+#: ASCII only (``(?a)``): a case-blind match would take ſ for s and İ for i (ſeptember), and the
+#: month's name would not be found in ``_MONTHS``
 _EN_DATE = regex.compile(
-    rf"(?P<m>(?i:{'|'.join(_MONTHS)})) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)"
+    rf"(?a)(?P<m>(?i:{'|'.join(_MONTHS)})) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)"
     r"|(?<![\d/])(?P<mn>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:19|20)\d\d)(?![\d/])"
 )
 #: the year a title names: 2021年闻喜县政府工作报告

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 
 from .models import (
@@ -52,20 +53,35 @@ def _pad(text: str, cells: int) -> str:
 
 def _owners(report: Report) -> dict[int, list[Diagnostic]]:
     """Warning and error diagnostics by the ``id`` of the deepest section or subsection whose
-    span holds the diagnostic's start (diagnostics of the whole text go to the first section)."""
-    branches = [n for n in report.walk() if isinstance(n, (Section, Subsection))]
+    span holds the diagnostic's start (diagnostics of the whole text go to the first section).
+
+    The sections and subsections in document order start in order (parents before their
+    children), so the last one starting at or before a position, or one of its ancestors, is
+    the deepest that holds it: a bisection and a climb of the tree per diagnostic."""
+    branches: list[Section | Subsection] = []
+    parent: list[int] = []
+
+    def collect(nodes: tuple[Child, ...] | tuple[Section, ...], up: int) -> None:
+        for node in nodes:
+            if isinstance(node, (Section, Subsection)):
+                parent.append(up)
+                branches.append(node)
+                collect(node.children, len(branches) - 1)
+
+    collect(report.sections, -1)
+    starts = [n.span.start for n in branches]
     owned: dict[int, list[Diagnostic]] = {}
     for d in report.diagnostics:
         if d.severity == Severity.INFO:
             continue
-        owner = None
-        for node in branches:  # document order, parents before children: the last match wins
-            if node.span.start <= d.span.start < node.span.end or (
-                node.span.start == d.span.start == node.span.end
-            ):
-                owner = node
+        at = d.span.start
+        i = bisect_right(starts, at) - 1
+        while i >= 0 and not (at < branches[i].span.end or branches[i].span.start == at
+                              == branches[i].span.end):
+            i = parent[i]
+        owner: Section | Subsection | None = branches[i] if i >= 0 else None
         if owner is None and branches:
-            owner = branches[-1] if d.span.start >= branches[-1].span.end else branches[0]
+            owner = branches[-1] if at >= branches[-1].span.end else branches[0]
         if owner is not None:
             owned.setdefault(id(owner), []).append(d)
     return owned
@@ -173,7 +189,7 @@ def markdown(report: Report) -> str:
             glossary.append(f"{number} **{_escape(child.term)}**：{_escape(child.definition)}")
         elif isinstance(child, (Heading, Boilerplate)):
             return  # headings are written by visit(); chrome is left out
-        elif not (title and depth == 0 and not blocks[1:] and child.text == title):
+        elif not (title and depth == 0 and len(blocks) <= 1 and child.text == title):
             blocks.append(_escape(child.text))  # (the title line is already the # heading)
 
     for section in report.sections:

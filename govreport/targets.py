@@ -63,8 +63,10 @@ FIVE_YEAR_CUE = regex.compile(
 )
 _SENTENCE_END = regex.compile(r"[。！？!?\n]|\.(?!\d)")
 _SENTENCE_START = regex.compile(r"[。！？!?\n]|\.(?!\d)", flags=regex.REVERSE)
-#: English prose (a machine translation): three Latin words in a row
-_ENGLISH = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}")
+#: English prose (a machine translation): three Latin words in a row. A word starts after a
+#: non-letter and its letters are taken whole (possessive): linear on a long run of letters
+#: without spaces, where ``[A-Za-z]{2,} …`` tried every start in the run to its end
+_ENGLISH = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+ [A-Za-z]{2,}+ [A-Za-z]{2}")
 #: "other" indicators that are economy-wide targets even outside the target statement
 _HEADLINE_OTHER = regex.compile(r"(?:财政)?赤字率")
 #: 十四五 → 14; also 十五 (10), 九五 (9); English 14th Five-Year Plan

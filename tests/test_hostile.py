@@ -513,3 +513,61 @@ def test_no_limit_by_default() -> None:
 )
 def test_parse_many_and_split_on_hostile_pages(text: str) -> None:
     check_page(text)
+
+
+# --------------------------------------------------------------------------- issue 14
+# Each of these took minutes before its fix (quadratic in the input); the sizes are such that
+# a regression makes the suite visibly slow. Times per doubling are in benchmarks/bench.py.
+
+
+def test_a_long_run_of_letters_in_a_target_statement() -> None:
+    # targets._ENGLISH tried every start in the run to its end: over 2 minutes at 256 KB
+    report = parsed("一、2025年工作安排\n今年主要预期目标是：" + "a" * 256_000)
+    assert report.targets == ()
+    assert [s.kind for s in report.sections] == [SectionKind.ANNUAL_PLAN]
+
+
+def test_the_outline_view_of_thousands_of_warned_sections() -> None:
+    # render.outline looked at every section for every warning
+    from govreport.render import outline
+
+    report = govreport.parse("2025年工作安排\n我们要做好工作，继续努力。\n" * 8000)
+    warned = [d for d in report.diagnostics if d.severity != Severity.INFO]
+    assert len(report.sections) > 1000
+    assert len(warned) > 1000
+    view = outline(report)
+    assert view.count("\n") + 1 == len(report.sections) + 1  # a row each, and the summary
+    assert view.count("!") >= len(warned) // 10  # rows carry their warnings
+
+
+def test_markdown_of_many_short_paragraphs() -> None:
+    # render.markdown copied the list of blocks for each paragraph of a top-level section
+    from govreport.render import markdown
+
+    report = govreport.parse("2025年政府工作报告\n" + "字。\n\n" * 50_000)
+    assert markdown(report).count("字。") == 50_000
+
+
+def test_html_with_thousands_of_unclosed_skipped_elements() -> None:
+    # the skip stack was searched for every end tag: 39 s at 360 KB
+    assert html_to_text("<svg>" * 60_000 + "</x>" * 60_000 + "<p>正文</p>") == ""
+    assert html_to_text("<svg>" * 3 + "</svg>" * 3 + "<p>正文</p>") == "正文\n"
+
+
+@pytest.mark.parametrize("text", ["ſeptember 5, 2024\n", "Auguſt 5, 2024\n",
+                                  "aprİl 5, 2024\n", "JUNE 5, 2024 ſ\n"])
+def test_letters_that_fold_to_ascii_in_an_english_date(text: str) -> None:
+    # a case-blind match took ſ for s and İ for i, and the month lookup raised ValueError
+    report = parsed(text)
+    expected = "2024-06-05" if text.startswith("JUNE") else None
+    assert report.metadata.meeting_date == expected
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_json_lines_hold_one_report_a_line(separator: str) -> None:
+    # str.splitlines() breaks a line at these; json.dumps(ensure_ascii=False) wrote them raw
+    report = govreport.parse(f"2025年工作回顾\n第一句{separator}第二句。\n")
+    line = report.to_json()
+    assert len(line.splitlines()) == 1
+    assert separator not in line
+    assert Report.from_dict(json.loads(line)) == report
