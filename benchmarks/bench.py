@@ -349,6 +349,13 @@ def _html(text: str) -> str:
     return html_to_text(text)
 
 
+def _county_names(n: int) -> str:
+    """The opening formula, then ``n`` distinct praised names 美丽XY县 (X, Y from a fixed set)."""
+    han = [chr(0x4E00 + 7 * i) for i in range(400)]
+    names = (f"美丽{han[k // 400 % 400]}{han[k % 400]}县" for k in range(n))
+    return "现在，我代表县人民政府向大会报告工作。\n" + "".join(names) + "\n"
+
+
 #: the worst inputs of issue 14 (hostile input, round two), at full size: label, input for
 #: size n, n, what is timed (None: parse)
 HOSTILE_2: tuple[tuple[str, Callable[[int], str], int, Callable[[str], Any] | None], ...] = (
@@ -356,6 +363,7 @@ HOSTILE_2: tuple[tuple[str, Callable[[int], str], int, Callable[[str], Any] | No
      lambda n: "一、2025年工作安排\n今年主要预期目标是：" + "a" * n, 256_000, None),
     ("outline view, a warning per part",
      lambda n: "2025年工作安排\n我们要做好工作，继续努力。\n" * n, 20_000, _outline_view),
+    ("praised county names 美丽XY县", _county_names, 32_000, None),
     ("markdown of short paragraphs", lambda n: "字。\n\n" * n, 400_000, _markdown),
     ("html: <svg>×n </x>×n", lambda n: "<svg>" * n + "</x>" * n, 72_000, _html),
 )

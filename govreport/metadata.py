@@ -33,6 +33,8 @@ Values (see :class:`~govreport.models.Metadata`):
 from __future__ import annotations
 
 import datetime
+import operator
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -150,6 +152,8 @@ _NOT_CITY = frozenset((
 #: words that precede a place's own name: 美丽忻州, 平安忻州, 健康忻州
 _PRAISE = "美丽|平安|健康|幸福|魅力|大美|活力|文明|法治|数字|智慧|宜居|绿色|康养"
 _CITY_NAME = regex.compile(r"(?P<stem>[\p{Han}]{2})(?P<unit>市|县|区)")
+_PRAISED = regex.compile(rf"(?:{_PRAISE})(?P<stem>\p{{Han}}{{2}})")
+_FEW_STEMS = 8
 #: a year in an annual-plan heading: 2021年重点工作, 2021 years of work arrangement, … for 2001
 _YEAR = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
 _PLAN_YEAR_WORDS = regex.compile(
@@ -251,18 +255,29 @@ def _county_level(text: str, own: str | None) -> tuple[int, int] | None:
 def _name_fallback(text: str, unit: str) -> tuple[str, int, int] | None:
     """For a fragment without header: the city (县, 区) the text calls 美丽X/平安X/… and whose
     name it repeats most (seed 002: 忻州市)."""
-    best: tuple[int, str, int, int] | None = None
-    seen: set[str] = set()
+    # the names the text praises (美丽X) and also writes XY县, found in one pass each; then how
+    # often each is named, in one more pass (a pass per name would be quadratic)
+    praised = {m["stem"] for m in _PRAISED.finditer(text, overlapped=True)}
+    if not praised:
+        return None
+    first: dict[str, tuple[int, int]] = {}  # stem → where its XY县 is first written
     for m in _CITY_NAME.finditer(text):
         stem = m["stem"]
-        if m["unit"] != unit or stem in seen or stem in _NOT_CITY or m.group()[:2] in _NOT_CITY:
-            continue
-        seen.add(stem)
-        if not regex.search(rf"(?:{_PRAISE}){regex.escape(stem)}", text):
-            continue
-        count = text.count(stem)
+        if m["unit"] == unit and stem in praised and stem not in first \
+                and stem not in _NOT_CITY and m.group()[:2] not in _NOT_CITY:
+            first[stem] = m.span()
+    if not first:
+        return None
+    if len(first) <= _FEW_STEMS:  # the usual case: a pass of str.count for each
+        counts = {stem: text.count(stem) for stem in first}
+    else:  # every two characters of the text counted at once
+        pairs = Counter(map(operator.add, text, text[1:]))
+        counts = {stem: pairs[stem] for stem in first}
+    best: tuple[int, str, int, int] | None = None
+    for stem, (start, end) in first.items():  # in text order: the first of equals wins
+        count = counts[stem]
         if count >= 3 and (best is None or count > best[0]):
-            best = (count, stem + unit, m.start(), m.end())
+            best = (count, stem + unit, start, end)
     return None if best is None else best[1:]
 
 

@@ -571,3 +571,13 @@ def test_json_lines_hold_one_report_a_line(separator: str) -> None:
     assert len(line.splitlines()) == 1
     assert separator not in line
     assert Report.from_dict(json.loads(line)) == report
+
+
+def test_thousands_of_praised_county_names() -> None:
+    # metadata._name_fallback compiled and ran a regex over the whole text for each XY县 stem
+    han = [chr(0x4E00 + i) for i in range(0, 3000, 7)]
+    names = [a + b for a in han[:80] for b in han[80:160]]  # 6,400 distinct stems
+    text = "现在，我代表县人民政府向大会报告工作。\n" + "".join(f"美丽{n}县" for n in names) + "\n"
+    assert parsed(text).metadata.region is None  # none of them is named three times
+    named = text + "建设美丽示例县，示例县经济平稳，示例县民生改善。\n"
+    assert parsed(named).metadata.region == "示例县"
