@@ -16,6 +16,7 @@ from .errors import (
     GovReportError,
     GrammarLoadError,
     InputTooLarge,
+    InvalidReportData,
     OutlineError,
 )
 from .models import (
@@ -51,6 +52,7 @@ __all__ = [
     "Heading",
     "Indicator",
     "InputTooLarge",
+    "InvalidReportData",
     "Item",
     "Metadata",
     "NormalizedText",

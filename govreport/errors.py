@@ -14,6 +14,7 @@ __all__ = [
     "GovReportError",
     "GrammarLoadError",
     "InputTooLarge",
+    "InvalidReportData",
     "OutlineError",
 ]
 
@@ -60,6 +61,17 @@ class InputTooLarge(GovReportError, ValueError):
         super().__init__(message)
         self.size = size
         self.limit = limit
+
+
+class InvalidReportData(GovReportError, ValueError):
+    """``Report.from_dict`` was given data that is no report: a missing field, a value of the
+    wrong type, an unknown node type or a span outside the text. ``path`` names the first bad
+    field as a JSON path (``$.sections[0].span.start``); the message lists every problem
+    found."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class GrammarLoadError(GovReportError, RuntimeError):

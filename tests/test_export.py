@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from govreport import Report, Span
+from govreport import GovReportError, InvalidReportData, Report, Span
 from govreport.export import SCHEMA_VERSION
 
 from .reports import full_report, report_files, reports_of
@@ -80,3 +80,47 @@ def test_json_of_text_with_lone_surrogates_encodes_as_utf8() -> None:
     text.encode("utf-8")  # would raise UnicodeEncodeError with a raw surrogate
     assert "\\ud800" in text
     assert govreport.Report.from_dict(json.loads(text)) == report
+
+
+# --------------------------------------------------------------------------- bad documents
+# (issue 14, item 10): one GovReportError subclass, also a ValueError, naming the bad field
+
+
+def _bad(mutate: object) -> dict[str, object]:
+    data = json.loads(full_report().to_json())
+    mutate(data)  # type: ignore[operator]
+    return data
+
+
+@pytest.mark.parametrize(("mutate", "path"), [
+    (lambda d: d.__setitem__("text", 5), "$.text"),
+    (lambda d: d["sections"][0]["span"].__setitem__("start", "0"), "$.sections[0].span.start"),
+    (lambda d: d["sections"][0]["span"].__setitem__("end", 10**9), "$.sections[0].span"),
+    (lambda d: d["sections"][0]["span"].__setitem__("start", 2.5), "$.sections[0].span.start"),
+    (lambda d: d.pop("sections"), "$.sections"),
+    (lambda d: d["sections"][0].__setitem__("kind", "nonsense"), "$.sections[0].kind"),
+    (lambda d: d["targets"][0].__setitem__("redacted", 1), "$.targets[0].redacted"),
+    (lambda d: d["targets"][0].__setitem__("low", "5"), "$.targets[0].low"),
+    (lambda d: d["diagnostics"][0]["span"].__setitem__("start", -1), "$.diagnostics[0].span"),
+    (lambda d: d.__setitem__("schema_version", "9.0"), "$.schema_version"),
+], ids=["text-not-str", "int-as-str", "span-past-the-text", "float-as-int", "missing-field",
+        "unknown-kind", "int-as-bool", "str-as-float", "negative-span", "future-schema"])
+def test_a_bad_document_raises_invalid_report_data(mutate: object, path: str) -> None:
+    with pytest.raises(InvalidReportData) as info:
+        Report.from_dict(_bad(mutate))
+    assert info.value.path == path
+    assert path in str(info.value)
+    assert isinstance(info.value, GovReportError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_a_document_that_is_no_object() -> None:
+    with pytest.raises(InvalidReportData) as info:
+        Report.from_dict([])  # type: ignore[arg-type]
+    assert info.value.path == "$"
+
+
+def test_an_int_is_a_float_in_a_document() -> None:
+    data = _bad(lambda d: d["targets"][0].__setitem__("low", 5))
+    assert Report.from_dict(data).targets[0].low == 5.0
+    assert isinstance(Report.from_dict(data).targets[0].low, float)
