@@ -366,6 +366,8 @@ HOSTILE_2: tuple[tuple[str, Callable[[int], str], int, Callable[[str], Any] | No
     ("praised county names 美丽XY县", _county_names, 32_000, None),
     ("markdown of short paragraphs", lambda n: "字。\n\n" * n, 400_000, _markdown),
     ("html: <svg>×n </x>×n", lambda n: "<svg>" * n + "</x>" * n, 72_000, _html),
+    *((f"html: {opener}×n", lambda n, o=opener: o * n, 2_000_000 // len(opener), _html)
+      for opener in ("<a", "<!--", "<![CDATA[", "<?", "</")),
 )
 
 

@@ -102,12 +102,40 @@ class _Stripper(HTMLParser):
         return "\n".join(self.lines) + ("\n" if self.lines else "")
 
 
+#: what opens markup: a tag, an end tag, a comment, CDATA, a declaration or a processing
+#: instruction
+_OPENER = re.compile(r"<(?:!--|!\[CDATA\[|[A-Za-z/!?])")
+
+
+def _defuse(markup: str) -> str:
+    """``markup`` with every opener that is never closed written as ``&lt;`` (text, as a
+    browser shows it). The standard library's parser looks for the end of an unclosed
+    construct from each opener again, to the end of the input: quadratic on ``<!--`` × n,
+    ``<a`` × n and the like. An opener after the last ``>`` (``-->`` for a comment, ``]]>`` for
+    CDATA) cannot be closed."""
+    last = {"tag": markup.rfind(">"), "comment": markup.rfind("-->"),
+            "cdata": markup.rfind("]]>")}
+
+    def opener(m: re.Match[str]) -> str:
+        found = m.group()
+        at = m.end()
+        if found == "<!--":
+            closed = last["comment"] >= at
+        elif found == "<![CDATA[":
+            closed = last["cdata"] >= at
+        else:
+            closed = last["tag"] >= at
+        return found if closed else "&lt;" + found[1:]
+
+    return _OPENER.sub(opener, markup)
+
+
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML page or fragment, one block a line (see the module doc)."""
     if not isinstance(markup, str):
         raise TypeError(f"html_to_text() takes str, not {type(markup).__name__}")
     parser = _Stripper()
-    parser.feed(markup)
+    parser.feed(_defuse(markup))
     parser.close()
     return parser.text()
 
