@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,12 +28,14 @@ from typing import Any, TypeVar
 
 from .api import parse
 from .decode import decode
+from .errors import InputRefused
 from .html import html_to_text
 from .models import Report
 from .split import parse_page
 
 __all__ = [
     "INPUT_SUFFIXES",
+    "MAX_BYTES",
     "PathInput",
     "chunk_for",
     "error_message",
@@ -40,6 +43,7 @@ __all__ = [
     "ordered_map",
     "parse_files",
     "parse_path",
+    "read_bytes",
     "read_text",
     "resolve_jobs",
 ]
@@ -54,43 +58,110 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def iter_input_files(inputs: Iterable[PathInput] | PathInput) -> Iterator[Path]:
+#: the largest file read by default (``max_bytes``): far above any real report (a few MB at
+#: most), low enough that a wrong path (a disk image, a video) does not exhaust memory
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def iter_input_files(inputs: Iterable[PathInput] | PathInput, *,
+                     exclude: Iterable[PathInput] = ()) -> Iterator[Path]:
     """The files named by ``inputs``: a file is taken as given (whatever its suffix), a directory
-    is searched recursively for :data:`INPUT_SUFFIXES`. A path that does not exist raises
-    :class:`FileNotFoundError` when it is reached."""
+    is searched for :data:`INPUT_SUFFIXES` (hidden names skipped, names sorted, any depth).
+    A sub-folder that cannot be listed is yielded itself, so that reading it fails and it is
+    reported like an unreadable file; ``exclude`` (an output file, say) is never yielded. A
+    path that does not exist raises :class:`FileNotFoundError` when it is reached."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
+    skip = {_identity(Path(p)) for p in exclude}
+    skip.discard(None)
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from _search(path)
-        elif path.exists():
-            yield path
+            yield from (f for f in _search(path) if _identity(f) not in skip)
+        elif path.exists() or path.is_symlink():
+            if _identity(path) not in skip:
+                yield path
         else:
             raise FileNotFoundError(2, "No such file or directory", str(path))
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of ``path`` (``None`` if it does not exist): the same file under
+    two names is one."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _search(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(INPUT_SUFFIXES):
-                yield Path(dirpath, name)
+    """Depth first, in name order, without recursion (a tree thousands of folders deep)."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            yield folder  # cannot be listed: reading it reports why
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(Path(entry.path))
+            elif entry.name.lower().endswith(INPUT_SUFFIXES):
+                yield Path(entry.path)
+        stack.extend(reversed(subfolders))
 
 
-def read_text(path: PathInput) -> str:
+def read_bytes(path: PathInput, *, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of a regular file (symbolic links followed), at most ``max_bytes``;
+    :class:`~govreport.InputRefused` for anything else (a FIFO would block, a device may never
+    end) or for a larger file."""
+    name = os.fspath(path)
+    st = os.stat(name)
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(name)
+        except OSError as exc:
+            raise InputRefused(f"{name}: a folder that cannot be listed ({exc.strerror})",
+                               path=name, reason="unreadable folder") from None
+        raise InputRefused(f"{name}: a folder, not a file", path=name, reason="folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputRefused(f"{name}: not a regular file (a FIFO, device or socket)", path=name,
+                           reason="not a regular file")
+    if max_bytes is not None and st.st_size > max_bytes:
+        raise InputRefused(f"{name}: {st.st_size} bytes, more than max_bytes={max_bytes}",
+                           path=name, reason="too large")
+    with open(name, "rb") as f:
+        data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:  # it grew while being read
+        raise InputRefused(f"{name}: more than max_bytes={max_bytes} bytes", path=name,
+                           reason="too large")
+    return data
+
+
+def read_text(path: PathInput, *, max_bytes: int | None = MAX_BYTES) -> str:
     """The text of a file: bytes decoded as by :func:`~govreport.parse` (UTF-8, BOMs, GB18030;
-    :class:`~govreport.DecodeError` otherwise), HTML (``.html``/``.htm``) reduced to its text."""
-    text, _encoding = decode(Path(path).read_bytes())
+    :class:`~govreport.DecodeError` otherwise), HTML (``.html``/``.htm``) reduced to its text.
+    Only a regular file of at most ``max_bytes`` is read (:func:`read_bytes`)."""
+    text, _encoding = decode(read_bytes(path, max_bytes=max_bytes))
     if str(path).lower().endswith(_HTML_SUFFIXES):
         text = html_to_text(text)
     return text
 
 
-def parse_path(path: PathInput, *, many: bool = True) -> list[Report]:
+def parse_path(path: PathInput, *, many: bool = True,
+               max_bytes: int | None = MAX_BYTES) -> list[Report]:
     """The reports in one file (see the module doc): several for a page that holds several
     reports when ``many`` is true, else one. ``Report.source`` is the path as given."""
-    text = read_text(path)
+    text = read_text(path, max_bytes=max_bytes)
     source = os.fspath(path)
     if many:
         return parse_page(text, source=source)
@@ -98,7 +169,8 @@ def parse_path(path: PathInput, *, many: bool = True) -> list[Report]:
 
 
 def parse_files(
-    paths: Iterable[PathInput] | PathInput, *, jobs: int = 1, many: bool = True
+    paths: Iterable[PathInput] | PathInput, *, jobs: int = 1, many: bool = True,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files; yield ``(path, report)`` per report, or ``(path, exception)`` for a
     file that could not be read, decoded or parsed — in input order, without stopping.
@@ -117,7 +189,7 @@ def parse_files(
     """
     files = list(iter_input_files(paths))
     jobs = min(resolve_jobs(jobs), max(1, len(files)))
-    work = partial(parse_path, many=many)
+    work = partial(parse_path, many=many, max_bytes=max_bytes)
     for path, result in ordered_map(work, files, jobs=jobs, chunksize=chunk_for(len(files), jobs)):
         if isinstance(result, Exception):
             yield path, result
@@ -130,10 +202,12 @@ def parse_files(
 
 
 def resolve_jobs(jobs: int) -> int:
-    """``jobs`` as a number of processes: ``0`` means one per CPU; negative is an error."""
+    """``jobs`` as a number of processes: ``0`` means one per CPU, and more than one per CPU
+    are not started (they would only compete); negative is an error."""
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
-    return jobs or os.cpu_count() or 1
+    cpus = os.cpu_count() or 1
+    return min(jobs, cpus) if jobs else cpus
 
 
 def ordered_map(
@@ -175,10 +249,15 @@ def _submit(executor: ProcessPoolExecutor, run: Callable[[list[T]], list[Any]],
             chunk: list[T]) -> Future[list[Any]]:
     """``executor.submit``, or a future holding the error of a pool that broke (a worker
     died): the chunk fails, the run goes on to report it."""
+    future: Future[list[Any]]
     try:
         return executor.submit(run, chunk)
+    except OSError:  # no worker could be started (a process limit): the chunk runs here
+        future = Future()
+        future.set_result(run(chunk))
+        return future
     except Exception as exc:  # BrokenProcessPool, RuntimeError after shutdown
-        future: Future[list[Any]] = Future()
+        future = Future()
         future.set_exception(exc)
         return future
 

@@ -132,8 +132,9 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
     return m.start() if m else None
 
 
-#: a lower-case letter glued to the capital that starts the next word (a sentence)
-_GLUED_LATIN = regex.compile(r"[a-z](?=[A-Z][a-z])")
+#: a lower-case letter glued to the capital that starts the next word (a sentence), or to a
+#: Han character (a Chinese body after an English title, in a mixed translation)
+_GLUED_LATIN = regex.compile(r"[a-z0-9](?=[A-Z][a-z]|\p{Han})")
 _TITLE_WINDOW = 40
 #: more words a part's body opens with (after a part title inside a run-on line)
 _BODY_OPENER = regex.compile(

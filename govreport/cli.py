@@ -16,9 +16,11 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -26,6 +28,7 @@ from . import __version__
 from .api import parse
 from .batch import (
     INPUT_SUFFIXES,
+    MAX_BYTES,
     chunk_for,
     error_message,
     iter_input_files,
@@ -122,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show a full traceback on errors")
+    common.add_argument("--max-bytes", type=_non_negative, default=MAX_BYTES, metavar="N",
+                        help=f"read no file larger than N bytes (default {MAX_BYTES:,d}; "
+                             "0: no limit); only regular files are read")
 
     parser = _Parser(
         prog=PROG, formatter_class=_Formatter, epilog=_MAIN_EPILOG,
@@ -229,10 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _existing_files(inputs: Sequence[str]) -> list[Path]:
-    """The input files, or a usage error naming the first path that does not exist."""
+def _existing_files(inputs: Sequence[str], exclude: Sequence[Path] = ()) -> list[Path]:
+    """The input files (never one of ``exclude``), or a usage error naming the first path that
+    does not exist."""
     try:
-        files = list(iter_input_files(inputs))
+        files = list(iter_input_files(inputs, exclude=exclude))
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or directory: {exc.filename}") from None
     if not files:
@@ -251,7 +258,11 @@ def _failed(path: Path | str, exc: BaseException) -> None:
 def _cmd_parse(args: argparse.Namespace) -> int:
     name: str = args.file
     if name == "-":
-        report = parse(sys.stdin.buffer.read(), source="<stdin>")
+        data = sys.stdin.buffer.read() if not args.max_bytes else \
+            sys.stdin.buffer.read(args.max_bytes + 1)
+        if args.max_bytes and len(data) > args.max_bytes:
+            raise UsageError(f"standard input holds more than --max-bytes={args.max_bytes}")
+        report = parse(data, source="<stdin>")
     else:
         path = Path(name)
         if not path.exists():
@@ -259,7 +270,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if path.is_dir():
             raise UsageError(f"{name} is a directory (use `govreport batch` for folders)")
         try:
-            report = parse(read_text(path), source=name)
+            report = parse(read_text(path, max_bytes=args.max_bytes or None), source=name)
         except Exception as exc:
             if getattr(args, "debug", False):
                 raise
@@ -329,7 +340,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     files = _existing_files(args.files)
     rows: list[dict[str, Any]] = []
     failed = 0
-    for path, result in parse_files(files):
+    for path, result in parse_files(files, max_bytes=args.max_bytes or None):
         if isinstance(result, Exception):
             if getattr(args, "debug", False):
                 raise result
@@ -351,10 +362,10 @@ def _cmd_targets(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- batch
 
 
-def report_lines(path: Path) -> tuple[int, bytes]:
+def report_lines(path: Path, max_bytes: int | None = MAX_BYTES) -> tuple[int, bytes]:
     """``(number of reports, their JSON lines as UTF-8)`` of one file. Runs in the worker
     processes, so the JSON is built and encoded there; the main process only copies bytes."""
-    reports = parse_path(path)
+    reports = parse_path(path, max_bytes=max_bytes)
     return len(reports), "".join(report.to_json() + "\n" for report in reports).encode("utf-8")
 
 
@@ -404,12 +415,49 @@ def _byte_writer(stream: IO[str]) -> Callable[[bytes], object]:
     return lambda data: stream.write(data.decode("utf-8"))
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+class _Replacing:
+    """A binary file written under a temporary name beside ``path`` and renamed to ``path``
+    when the ``with`` block ends without an exception (removed otherwise)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                    dir=path.parent if str(path.parent) else ".")
+        self.tmp = Path(name)
+        self.file = os.fdopen(fd, "wb")
+        self.write = self.file.write
+        self.flush = self.file.flush
+
+    def __enter__(self) -> _Replacing:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.file.close()
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
-    files = _existing_files(args.inputs)
-    jobs = min(resolve_jobs(args.jobs), len(files))
     to_stdout = args.out == "-"
-    if not to_stdout and Path(args.out).is_dir():
+    out_path = Path(args.out)
+    if not to_stdout and out_path.is_dir():
         raise UsageError(f"--out {args.out} is a directory")
+    if not to_stdout and out_path.exists() and any(
+            _same_file(out_path, Path(item)) for item in args.inputs):
+        raise UsageError(f"--out {args.out} is one of the inputs: it would be overwritten "
+                         "before it is read")
+    # an earlier run's output inside an input folder is not input
+    files = _existing_files(args.inputs, exclude=() if to_stdout else (out_path,))
+    jobs = min(resolve_jobs(args.jobs), len(files))
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     progress = _Progress(len(files), enabled=show, stream=sys.stderr)
     reports = failed = 0
@@ -418,11 +466,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         if to_stdout:
             sys.stdout.flush()
             write, flush = _byte_writer(sys.stdout), sys.stdout.flush
-        else:
-            out = stack.enter_context(open(args.out, "wb"))
+        else:  # written beside it and renamed into place at the end: never half a file
+            out = stack.enter_context(_Replacing(out_path))
             write, flush = out.write, out.flush
         chunksize = chunk_for(len(files), jobs)
-        for path, result in ordered_map(report_lines, files, jobs=jobs, chunksize=chunksize):
+        lines = partial(report_lines, max_bytes=args.max_bytes or None)
+        for path, result in ordered_map(lines, files, jobs=jobs, chunksize=chunksize):
             if isinstance(result, Exception):
                 failed += 1
                 line = {"file": os.fspath(path), "error": error_message(result),

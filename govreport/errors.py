@@ -13,6 +13,7 @@ __all__ = [
     "DecodeError",
     "GovReportError",
     "GrammarLoadError",
+    "InputRefused",
     "InputTooLarge",
     "InvalidReportData",
     "OutlineError",
@@ -61,6 +62,17 @@ class InputTooLarge(GovReportError, ValueError):
         super().__init__(message)
         self.size = size
         self.limit = limit
+
+
+class InputRefused(GovReportError, OSError):
+    """A path that is not read: not a regular file (a FIFO, a device, a socket, a folder that
+    cannot be listed) or larger than the ``max_bytes`` limit. ``path`` and ``reason`` say
+    which and why."""
+
+    def __init__(self, message: str, *, path: str, reason: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
 
 
 class InvalidReportData(GovReportError, ValueError):

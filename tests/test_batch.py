@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import DecodeError, Report
+from govreport import DecodeError, InputRefused, Report
 from govreport.batch import (
     chunk_for,
     error_message,
     iter_input_files,
     ordered_map,
     read_text,
+    resolve_jobs,
 )
 from govreport.html import html_to_text
 
@@ -208,3 +209,69 @@ def test_parse_files_accepts_os_pathlike(tree: Path) -> None:
     [(path, report)] = list(govreport.parse_files([Custom()]))
     assert path == tree / "b.txt"
     assert isinstance(report, Report)
+
+
+# --------------------------------------------------------------------------- issue 14, 13-18
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "ok.txt").write_text(SAMPLE, encoding="utf-8")
+    results = dict(govreport.parse_files([tmp_path]))
+    assert isinstance(results[tmp_path / "ok.txt"], Report)
+    for path in (fifo, zero):
+        error = results[path]
+        assert isinstance(error, InputRefused)
+        assert error.reason == "not a regular file"
+        assert isinstance(error, OSError)
+
+
+def test_a_file_over_max_bytes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    size = path.stat().st_size
+    with pytest.raises(InputRefused) as info:
+        read_text(path, max_bytes=size - 1)
+    assert info.value.reason == "too large"
+    assert read_text(path, max_bytes=size) == SAMPLE
+    assert read_text(path, max_bytes=None) == SAMPLE
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(SAMPLE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user who can read any folder (root)")
+        results = dict(govreport.parse_files([tmp_path]))
+        assert isinstance(results[locked], InputRefused)
+        assert results[locked].reason == "unreadable folder"
+        assert isinstance(results[tmp_path / "ok.txt"], Report)
+    finally:
+        locked.chmod(0o755)
+
+
+def test_a_folder_tree_thousands_deep(tmp_path: Path) -> None:
+    folder = tmp_path
+    for _ in range(1100):  # os.walk recursed once per level (so does os.makedirs)
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "x.txt").write_text("字", encoding="utf-8")
+    assert list(iter_input_files(tmp_path)) == [folder / "x.txt"]
+
+
+def test_an_excluded_file_is_not_an_input(tree: Path) -> None:
+    found = names(list(iter_input_files(tree, exclude=[tree / "z" / "two.txt"])), tree)
+    assert "z/two.txt" not in found
+    assert "b.txt" in found
+
+
+def test_more_jobs_than_cpus_are_not_started() -> None:
+    assert resolve_jobs(1000) == (os.cpu_count() or 1)
+    assert resolve_jobs(1) == 1

@@ -280,7 +280,7 @@ def test_fail_on_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
 
 def _patch_reports(monkeypatch: pytest.MonkeyPatch, report: Report) -> None:
     """Every file parses to ``report`` (independent of the extraction in the pipeline)."""
-    def fake(path: Any, *, many: bool = True) -> list[Report]:
+    def fake(path: Any, *, many: bool = True, max_bytes: int | None = None) -> list[Report]:
         return [attrs.evolve(report, source=os.fspath(path))]
 
     monkeypatch.setattr(govreport.batch, "parse_path", fake)
@@ -521,3 +521,38 @@ def test_markdown_of_a_hand_built_report() -> None:
     assert "1. **专精特新**：" in rendered
     assert "来源" not in rendered, "boilerplate is left out"
     assert rendered.count("2026年某县政府工作报告") == 1
+
+
+# --------------------------------------------------------------------------- issue 14, 13 and 17
+
+
+def test_batch_refuses_an_out_that_is_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    result = run("batch", str(source), "--out", str(source))
+    assert result.returncode == 2
+    assert "is one of the inputs" in result.stderr
+    assert source.read_text(encoding="utf-8") == SAMPLE  # not truncated
+
+
+def test_batch_skips_its_own_output_inside_an_input_folder(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "results.txt"  # a results file left in the input folder by a run
+    for _ in range(2):
+        result = run("batch", str(tmp_path), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        assert "1 files, 1 reports" in result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    # written under a temporary name and renamed into place: nothing else is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt", "results.txt"]
+
+
+def test_batch_max_bytes_refuses_a_larger_file(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("batch", str(source), "--out", str(out), "--max-bytes", "100")
+    assert result.returncode == 1
+    line = json.loads(out.read_text(encoding="utf-8"))
+    assert line["error_type"] == "InputRefused"
+    assert "max_bytes=100" in line["error"]
