@@ -40,7 +40,7 @@ from .batch import (
 )
 from .export import escape_json
 from .models import Report, Severity
-from .render import markdown, outline
+from .render import markdown, outline, printable
 from .schema import schema_path
 
 __all__ = ["TARGET_COLUMNS", "main", "target_rows"]
@@ -163,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("files", nargs="+", metavar="FILE",
                    help="report files (.txt, .html) or directories")
+    t.add_argument("--raw-csv", action="store_true",
+                   help="write text cells as they are (by default a cell starting with = + - @ "
+                        "gets a leading ' so that a spreadsheet does not run it as a formula)")
     t.add_argument("--format", "-f", choices=("csv", "json"), default="csv",
                    help="csv (default, with a header row) or json (an array of objects)")
     t.set_defaults(run=_cmd_targets)
@@ -249,7 +252,7 @@ def _existing_files(inputs: Sequence[str], exclude: Sequence[Path] = ()) -> list
 
 
 def _failed(path: Path | str, exc: BaseException) -> None:
-    print(f"{PROG}: error: {os.fspath(path)}: {error_message(exc)}", file=sys.stderr)
+    print(printable(f"{PROG}: error: {os.fspath(path)}: {error_message(exc)}"), file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- parse
@@ -326,14 +329,23 @@ def target_rows(report: Report, file: str | None = None) -> Iterator[dict[str, A
         }
 
 
-def _csv_cell(value: Any) -> str:
+#: what makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any, *, raw: bool = False) -> str:
+    """A CSV cell. A text cell (not a number) that a spreadsheet would run as a formula
+    (``=HYPERLINK(…)`` in a file name) gets a leading ``'`` unless ``raw``."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
-        return _number(value)
-    return str(value)
+    if isinstance(value, (int, float)):
+        return _number(float(value)) if isinstance(value, float) else str(value)
+    text = str(value)
+    if not raw and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def _cmd_targets(args: argparse.Namespace) -> int:
@@ -354,7 +366,8 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(TARGET_COLUMNS)
-        writer.writerows([_csv_cell(row[c]) for c in TARGET_COLUMNS] for row in rows)
+        writer.writerows([_csv_cell(row[c], raw=args.raw_csv) for c in TARGET_COLUMNS]
+                         for row in rows)
         sys.stdout.write(buffer.getvalue())
     return 1 if failed else 0
 
@@ -395,7 +408,7 @@ class _Progress:
         fail = f", {self.failed} failed" if self.failed else ""
         head = f"[{'#' * filled}{'.' * (bar_w - filled)}] {self.done}/{self.total}{fail} "
         room = max(0, columns - len(head) - 1)
-        name = os.fspath(path)
+        name = printable(os.fspath(path))
         name = name if len(name) <= room else "…" + name[len(name) - room + 1 :]
         self.stream.write(f"\r\033[K{head}{name if room > 3 else ''}")
         self.stream.flush()

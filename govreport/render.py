@@ -19,7 +19,7 @@ from .models import (
     Subsection,
 )
 
-__all__ = ["markdown", "outline"]
+__all__ = ["markdown", "outline", "printable"]
 
 _RESET = "\033[0m"
 _DIM = "\033[2m"
@@ -36,6 +36,23 @@ _KIND_COLOUR = {
 }
 _SEVERITY_COLOUR = {Severity.WARNING: "\033[33m", Severity.ERROR: "\033[1;31m"}
 _SEVERITY_MARK = {Severity.WARNING: "!", Severity.ERROR: "!!"}
+
+
+#: what must not reach a terminal as it is: C0 and C1 control characters (ESC starts the
+#: sequences that move the cursor, clear the screen, set the window title) and the BiDi
+#: controls that reorder what is shown (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                          "\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show a person on a terminal: control and BiDi characters written as
+    ``\\xNN`` / ``\\uNNNN`` escapes (tabs and line breaks are kept)."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+        else f"\\u{ord(m.group()):04x}", text)
 
 
 def _cells(text: str) -> int:
@@ -99,7 +116,7 @@ def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
         kind = node.kind.value if node.kind else ""
         name = kind or "subsection"
         label = "  " * depth + name + ("" if node.ordinal is None else f" {node.ordinal}")
-        title = _short(" ".join(node.title.split()), width) if node.title else ""
+        title = _short(printable(" ".join(node.title.split())), width) if node.title else ""
         span = f"[{node.span.start}:{node.span.end}]"
         mark = ""
         here = owned.get(id(node), [])
@@ -145,7 +162,7 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+=|~-]|\d+[.)])")
 def _escape(text: str) -> str:
     """``text`` as literal Markdown: inline markup characters and block markers that would
     start a heading, quote or list (``1.`` at the start of a line) are backslash-escaped."""
-    text = _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _INLINE_SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
     match = _BLOCK_START.match(text)
     if match:
         marker = match.group(2)

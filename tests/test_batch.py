@@ -258,12 +258,17 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_folder_tree_thousands_deep(tmp_path: Path) -> None:
-    folder = tmp_path
-    for _ in range(1100):  # os.walk recursed once per level (so does os.makedirs)
-        folder = folder / "d"
-        folder.mkdir()
-    (folder / "x.txt").write_text("字", encoding="utf-8")
-    assert list(iter_input_files(tmp_path)) == [folder / "x.txt"]
+    folders = [tmp_path]
+    for _ in range(1100):  # os.walk recursed once per level (so do os.makedirs and rmtree)
+        folders.append(folders[-1] / "d")
+        folders[-1].mkdir()
+    (folders[-1] / "x.txt").write_text("字", encoding="utf-8")
+    try:
+        assert list(iter_input_files(tmp_path)) == [folders[-1] / "x.txt"]
+    finally:  # removed here, bottom up: pytest's clean-up of old temporary folders recurses
+        (folders[-1] / "x.txt").unlink()
+        for folder in reversed(folders[1:]):
+            folder.rmdir()
 
 
 def test_an_excluded_file_is_not_an_input(tree: Path) -> None:

@@ -556,3 +556,50 @@ def test_batch_max_bytes_refuses_a_larger_file(tmp_path: Path) -> None:
     line = json.loads(out.read_text(encoding="utf-8"))
     assert line["error_type"] == "InputRefused"
     assert "max_bytes=100" in line["error"]
+
+
+# --------------------------------------------------------------------------- issue 14, 20 and 21
+
+
+def test_targets_csv_neutralises_formulas(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "=HYPERLINK(1).txt").write_text(SAMPLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the file column holds the name as given: a formula
+    assert main(["targets", "=HYPERLINK(1).txt"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows
+    assert {row["file"] for row in rows} == {"'=HYPERLINK(1).txt"}
+    assert main(["targets", "=HYPERLINK(1).txt", "--raw-csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {row["file"] for row in rows} == {"=HYPERLINK(1).txt"}
+
+
+def test_a_formula_file_name_gets_a_quote() -> None:
+    from govreport.cli import _csv_cell
+
+    assert _csv_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert _csv_cell("-1") == "'-1"  # text; a number stays a number
+    assert _csv_cell(-1.5) == "-1.5"
+    assert _csv_cell("=x", raw=True) == "=x"
+
+
+def test_terminal_escapes_in_the_text_are_shown_not_run(tmp_path: Path) -> None:
+    source = tmp_path / "r.txt"
+    source.write_text("一、2025年工作回顾\x1b[2J\x1b]0;owned\x07\u202e\n过去一年。\n",
+                      encoding="utf-8")
+    for fmt in ("outline", "markdown"):
+        result = run("parse", str(source), "--format", fmt, "--color", "never")
+        assert "\x1b" not in result.stdout
+        assert "\u202e" not in result.stdout
+        assert "\\x1b" in result.stdout
+
+
+def test_terminal_escapes_in_a_file_name_are_shown_not_run(tmp_path: Path) -> None:
+    source = tmp_path / "bad\x1b]0;owned\x07.txt"
+    source.write_bytes(b"\xff\xfe\xfa")  # undecodable: its name goes to stderr
+    result = run("batch", str(source), "--out", str(tmp_path / "o.jsonl"), "--progress", "always")
+    assert result.returncode == 1
+    assert "\x1b]" not in result.stderr
+    assert "\\x1b]0;owned\\x07" in result.stderr
