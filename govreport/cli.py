@@ -441,8 +441,11 @@ class _Replacing:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                    dir=path.parent if str(path.parent) else ".")
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                        dir=path.parent if str(path.parent) else ".")
+        except OSError as exc:
+            raise UsageError(f"cannot write --out {path}: {exc.strerror}") from None
         self.tmp = Path(name)
         self.file = os.fdopen(fd, "wb")
         self.write = self.file.write

@@ -603,3 +603,10 @@ def test_terminal_escapes_in_a_file_name_are_shown_not_run(tmp_path: Path) -> No
     assert result.returncode == 1
     assert "\x1b]" not in result.stderr
     assert "\\x1b]0;owned\\x07" in result.stderr
+
+
+def test_batch_names_an_out_it_cannot_write(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "out.jsonl"
+    result = run("batch", str(EXAMPLE), "--out", str(out))
+    assert result.returncode == 2
+    assert f"cannot write --out {out}" in result.stderr
