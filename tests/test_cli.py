@@ -610,3 +610,21 @@ def test_batch_names_an_out_it_cannot_write(tmp_path: Path) -> None:
     result = run("batch", str(EXAMPLE), "--out", str(out))
     assert result.returncode == 2
     assert f"cannot write --out {out}" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of arbitrary bytes: Linux")
+def test_batch_writes_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    # (issue 14, item 12) the whole batch stopped with UnicodeEncodeError, 0 lines written
+    folder = os.fsencode(tmp_path)
+    bad, good = folder + b"/bad\xff.txt", folder + b"/good\xfe.txt"
+    with open(bad, "wb") as f:
+        f.write(b"\xff\xfe\xfa")  # undecodable as well
+    with open(good, "wb") as f:
+        f.write(SAMPLE.encode())
+    out = tmp_path / "out.jsonl"
+    result = run("batch", str(tmp_path), "--out", str(out))
+    assert result.returncode == 1
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 2
+    names = {os.fsencode(line.get("file") or line["source"]) for line in lines}
+    assert names == {bad, good}  # written losslessly: os.fsencode gives the bytes back
