@@ -17,7 +17,7 @@ import lark
 
 from . import diagnostics as diag
 from .classify import Candidate, TokenKind, classify, openings
-from .decode import MIXED, decode, decode_bytes
+from .decode import MIXED, Decoded, decode, decode_bytes
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
@@ -59,13 +59,21 @@ def parse(
             size=len(decoded), limit=max_chars,
         )
     report = _parse_text(decoded, source=source)
-    if info is not None and info.encoding == MIXED:
-        mixed = diag.mixed_encoding(info.text, info.gb18030_lines, info.line_count)
-        report = attrs.evolve(report, diagnostics=sorted(
-            (*report.diagnostics, mixed), key=lambda d: (d.span.start, d.span.end, d.code)))
+    if info is not None:
+        report = with_decoding(report, info)
     if raise_on_error:
         _raise_first_error(report)
     return report
+
+
+def with_decoding(report: Report, info: Decoded) -> Report:
+    """``report`` of the text ``info`` decoded, with what the decoding found (``mixed_encoding``:
+    lines of UTF-8 and of GB18030 in one file)."""
+    if info.encoding != MIXED:
+        return report
+    mixed = diag.mixed_encoding(info.text, info.gb18030_lines, info.line_count)
+    return attrs.evolve(report, diagnostics=sorted(
+        (*report.diagnostics, mixed), key=lambda d: (d.span.start, d.span.end, d.code)))
 
 
 def parse_file(path: str | os.PathLike[str], **options: object) -> Report:

@@ -26,8 +26,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .api import parse
-from .decode import decode
+from .api import parse, with_decoding
+from .decode import Decoded, decode, decode_bytes
 from .errors import InputRefused
 from .html import html_to_text
 from .models import Report
@@ -161,11 +161,17 @@ def parse_path(path: PathInput, *, many: bool = True,
                max_bytes: int | None = MAX_BYTES) -> list[Report]:
     """The reports in one file (see the module doc): several for a page that holds several
     reports when ``many`` is true, else one. ``Report.source`` is the path as given."""
-    text = read_text(path, max_bytes=max_bytes)
+    data = read_bytes(path, max_bytes=max_bytes)
     source = os.fspath(path)
-    if many:
-        return parse_page(text, source=source)
-    return [parse(text, source=source)]
+    decoded = decode_bytes(data)
+    text = decoded.text
+    info: Decoded | None = decoded
+    if source.lower().endswith(_HTML_SUFFIXES):
+        text, info = html_to_text(text), None  # the spans are the markup's text, not the file's
+    reports = parse_page(text, source=source) if many else [parse(text, source=source)]
+    if info is not None and len(reports) == 1 and reports[0].offset == 0:  # the whole file
+        reports = [with_decoding(reports[0], info)]
+    return reports
 
 
 def parse_files(

@@ -35,7 +35,6 @@ from .batch import (
     ordered_map,
     parse_files,
     parse_path,
-    read_text,
     resolve_jobs,
 )
 from .export import escape_json
@@ -217,6 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     debug = bool(getattr(args, "debug", False))
     run: Callable[[argparse.Namespace], int] = args.run
+    if sys.stdout is None:  # started with standard output closed (`govreport … >&-`)
+        print(f"{PROG} {args.command}: error: standard output is closed", file=sys.stderr)
+        return 2
     try:
         return run(args)
     except UsageError as exc:
@@ -273,7 +275,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if path.is_dir():
             raise UsageError(f"{name} is a directory (use `govreport batch` for folders)")
         try:
-            report = parse(read_text(path, max_bytes=args.max_bytes or None), source=name)
+            report = parse_path(name, many=False, max_bytes=args.max_bytes or None)[0]
         except Exception as exc:
             if getattr(args, "debug", False):
                 raise

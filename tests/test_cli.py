@@ -20,7 +20,6 @@ import pytest
 
 import govreport
 from govreport import Diagnostic, Report, Severity, Span, Subsection
-from govreport import cli as cli_module
 from govreport.cli import TARGET_COLUMNS, main, target_rows
 from govreport.render import markdown, outline
 from govreport.schema import load_schema
@@ -261,7 +260,7 @@ def test_debug_shows_the_traceback(bad_file: Path) -> None:
 
 def test_fail_on_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(EXAMPLE), "--fail-on-error"]) == 0
-    real = cli_module.parse
+    real = govreport.batch.parse
 
     def with_error(text: str | bytes, *, source: str | None = None) -> Report:
         report = real(text, source=source)
@@ -269,7 +268,7 @@ def test_fail_on_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
                            severity=Severity.ERROR)
         return attrs.evolve(report, diagnostics=(*report.diagnostics, error))
 
-    monkeypatch.setattr(cli_module, "parse", with_error)
+    monkeypatch.setattr(govreport.batch, "parse", with_error)  # parse FILE reads through it
     assert main(["parse", str(EXAMPLE)]) == 0
     assert main(["parse", str(EXAMPLE), "--fail-on-error"]) == 1
     assert "!! outline_error" in capsys.readouterr().out
@@ -628,3 +627,32 @@ def test_batch_writes_file_names_that_are_not_utf8(tmp_path: Path) -> None:
     assert len(lines) == 2
     names = {os.fsencode(line.get("file") or line["source"]) for line in lines}
     assert names == {bad, good}  # written losslessly: os.fsencode gives the bytes back
+
+
+def test_parse_file_and_batch_keep_the_mixed_encoding_warning(tmp_path: Path) -> None:
+    # (issue 14, item 19) parse(bytes) reported mixed_encoding; parse FILE and batch did not
+    from .test_hostile import MIXED_PARTS
+
+    source = tmp_path / "mixed.txt"
+    source.write_bytes(b"".join(text.encode(encoding) for text, encoding in MIXED_PARTS))
+    result = run("parse", str(source), "--format", "json")
+    codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert "mixed_encoding" in codes
+    out = tmp_path / "out.jsonl"
+    assert run("batch", str(source), "--out", str(out)).returncode == 0
+    line = json.loads(out.read_text(encoding="utf-8"))
+    assert "mixed_encoding" in [d["code"] for d in line["diagnostics"]]
+    (report,) = [r for _, r in govreport.parse_files([source])]
+    assert isinstance(report, Report)
+    assert report == govreport.parse(source.read_bytes(), source=str(source))
+
+
+def test_a_closed_standard_output_is_an_error_not_a_traceback() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m govreport parse "{EXAMPLE}" >&-'],
+        capture_output=False, stderr=subprocess.PIPE, text=True, cwd=REPO, timeout=120,
+        check=False)
+    assert result.returncode == 2
+    assert "standard output is closed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "AttributeError" not in result.stderr
