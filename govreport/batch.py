@@ -22,6 +22,7 @@ import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -236,19 +237,38 @@ def ordered_map(
         return
     if multiprocessing.get_start_method() == "fork":
         _warm_up()  # build the parser once here; forked workers inherit it
-    executor = ProcessPoolExecutor(max_workers=jobs)
-    window: deque[tuple[list[T], Future[list[Any]]]] = deque()
+    pool = _Pool(jobs)
+    window: deque[tuple[list[T], Future[list[Any]], int]] = deque()
     run = partial(_run_chunk, func)
     it = iter(items)
     try:
         while chunk := list(itertools.islice(it, chunksize)):
-            window.append((chunk, _submit(executor, run, chunk)))
+            window.append((chunk, _submit(pool.executor, run, chunk), pool.generation))
             if len(window) >= 4 * jobs:
-                yield from _chunk_results(*window.popleft())
+                yield from _chunk_results(pool, run, *window.popleft())
         while window:
-            yield from _chunk_results(*window.popleft())
+            yield from _chunk_results(pool, run, *window.popleft())
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Pool:
+    """The worker processes, replaced when one of them dies (the OOM killer, a crash): a
+    broken pool takes no more work."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.executor = ProcessPoolExecutor(max_workers=jobs)
+        self.generation = 0  # how many pools were replaced
+
+    def replace(self, generation: int) -> None:
+        """A new pool, if the broken one is the current one (``generation``): chunks given
+        to an earlier pool fail after it has been replaced already."""
+        if generation != self.generation:
+            return
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = ProcessPoolExecutor(max_workers=self.jobs)
+        self.generation += 1
 
 
 def _submit(executor: ProcessPoolExecutor, run: Callable[[list[T]], list[Any]],
@@ -280,12 +300,32 @@ def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R | Exception]:
 
 
 def _chunk_results(
-    chunk: list[T], future: Future[list[Any]]
+    pool: _Pool, run: Callable[[list[T]], list[Any]], chunk: list[T], future: Future[list[Any]],
+    generation: int,
 ) -> Iterator[tuple[T, Any]]:
+    """The results of a chunk. If its worker died (or the pool had broken before it ran), the
+    pool is replaced and its items run again one at a time: only an item whose own worker dies
+    fails (with the pool's error), every other one still gets its result."""
     results = _collect(future)
-    if isinstance(results, Exception):  # the worker died: every item of the chunk failed
-        results = [results] * len(chunk)
-    yield from zip(chunk, results, strict=True)
+    if not isinstance(results, BrokenProcessPool):
+        if isinstance(results, Exception):  # the pool could not take the chunk at all
+            results = [results] * len(chunk)
+        yield from zip(chunk, results, strict=True)
+        return
+    pool.replace(generation)
+    for item in chunk:
+        for _attempt in range(2):
+            generation = pool.generation
+            result = _collect(_submit(pool.executor, run, [item]))
+            if not isinstance(result, BrokenProcessPool):
+                break
+            # the pool broke: by this item, or by a later chunk still in it; in a fresh pool
+            # this item runs alone, so a second break is its own
+            pool.replace(generation)
+        if isinstance(result, Exception):
+            yield item, result
+        else:
+            yield item, result[0]
 
 
 def chunk_for(n_items: int, jobs: int) -> int:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -121,17 +122,27 @@ def _die(n: int) -> int:
     return n
 
 
-def test_ordered_map_a_dying_worker_fails_the_items_of_its_chunk() -> None:
-    """A worker that dies breaks the pool: its chunk and every later one fail (each item
-    gets the error), nothing is lost and the iteration ends normally."""
+def test_ordered_map_a_dying_worker_fails_only_its_own_item() -> None:
+    """A worker that dies (issue 14, item 15: the OOM killer) breaks the pool: the pool is
+    replaced and the items that were not done are run again, so only the item whose worker
+    died fails; nothing is lost and the iteration ends normally."""
     results = list(ordered_map(_die, range(80), jobs=2, chunksize=3))
     assert [item for item, _ in results] == list(range(80))
-    assert all(isinstance(r, Exception) for _, r in results[-30:])
     failed = [item for item, r in results if isinstance(r, Exception)]
-    assert 3 in failed
-    assert 4 in failed
-    assert 5 in failed
-    assert [(item, r) for item, r in results[:3]] == [(0, 0), (1, 1), (2, 2)]
+    assert failed == [4]
+    assert [r for item, r in results if item != 4] == [n for n in range(80) if n != 4]
+
+
+def _killed(n: int) -> int:
+    if n in (10, 50):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+def test_ordered_map_survives_workers_killed_twice() -> None:
+    results = list(ordered_map(_killed, range(80), jobs=2, chunksize=4))
+    assert [item for item, r in results if isinstance(r, Exception)] == [10, 50]
+    assert len(results) == 80
 
 
 def test_ordered_map_refuses_a_chunksize_below_1() -> None:
