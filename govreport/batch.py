@@ -18,9 +18,11 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 import stat
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -219,7 +221,7 @@ def resolve_jobs(jobs: int) -> int:
 
 def ordered_map(
     func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunksize: int = 1
-) -> Iterator[tuple[T, R | Exception]]:
+) -> Generator[tuple[T, R | Exception], None, None]:
     """``(item, func(item))`` in input order; an exception raised by ``func`` (or by a worker
     process dying) is yielded in place of the result. With ``jobs > 1`` the items go to the
     workers ``chunksize`` at a time (fewer round trips for many small items; an exception
@@ -241,6 +243,7 @@ def ordered_map(
     window: deque[tuple[list[T], Future[list[Any]], int]] = deque()
     run = partial(_run_chunk, func)
     it = iter(items)
+    previous = _on_sigterm_exit()
     try:
         while chunk := list(itertools.islice(it, chunksize)):
             window.append((chunk, _submit(pool.executor, run, chunk), pool.generation))
@@ -248,8 +251,27 @@ def ordered_map(
                 yield from _chunk_results(pool, run, *window.popleft())
         while window:
             yield from _chunk_results(pool, run, *window.popleft())
+    except BaseException:  # Ctrl-C, SIGTERM (SystemExit), an abandoned iteration
+        pool.terminate()
+        raise
     finally:
         pool.executor.shutdown(wait=True, cancel_futures=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm_exit() -> Any:
+    """Make SIGTERM raise ``SystemExit`` in the main thread (so the workers are stopped as on
+    Ctrl-C, not left running), if it still has the default action; the previous handler, or
+    ``None`` if it was left alone."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 class _Pool:
@@ -260,6 +282,13 @@ class _Pool:
         self.jobs = jobs
         self.executor = ProcessPoolExecutor(max_workers=jobs)
         self.generation = 0  # how many pools were replaced
+
+    def terminate(self) -> None:
+        """Stop the workers now (what they were doing is abandoned)."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
     def replace(self, generation: int) -> None:
         """A new pool, if the broken one is the current one (``generation``): chunks given

@@ -489,7 +489,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             write, flush = out.write, out.flush
         chunksize = chunk_for(len(files), jobs)
         lines = partial(report_lines, max_bytes=args.max_bytes or None)
-        for path, result in ordered_map(lines, files, jobs=jobs, chunksize=chunksize):
+        results = ordered_map(lines, files, jobs=jobs, chunksize=chunksize)
+        stack.callback(results.close)  # stops the workers however the loop ends (SIGTERM)
+        for path, result in results:
             if isinstance(result, Exception):
                 failed += 1
                 line = {"file": os.fspath(path), "error": error_message(result),

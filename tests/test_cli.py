@@ -656,3 +656,34 @@ def test_a_closed_standard_output_is_an_error_not_a_traceback() -> None:
     assert "standard output is closed" in result.stderr
     assert "Traceback" not in result.stderr
     assert "AttributeError" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc for the worker processes")
+def test_sigterm_to_batch_stops_its_workers(tmp_path: Path) -> None:
+    # (issue 14, item 14) SIGTERM to the main process left the workers running for ever
+    import signal
+    import time
+
+    for k in range(400):
+        (tmp_path / f"r{k:03d}.txt").write_text(SAMPLE, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govreport", "batch", str(tmp_path), "--out",
+         str(tmp_path / "out.jsonl"), "--jobs", "2", "--progress", "never"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        workers |= {int(p) for p in children.read_text().split()} if children.exists() else set()
+        time.sleep(0.02)
+    assert workers, "the batch started no worker processes"
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+    assert process.returncode != 0
+    deadline = time.monotonic() + 10
+    alive = set(workers)
+    while alive and time.monotonic() < deadline:
+        alive = {pid for pid in alive if Path(f"/proc/{pid}").exists()
+                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()}
+        time.sleep(0.05)
+    assert not alive, f"workers still running after SIGTERM: {sorted(alive)}"
