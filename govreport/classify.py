@@ -805,14 +805,18 @@ def _turns(ctx: _Context) -> frozenset[int]:
     since = [0] * n  # where the stretch before block i starts (一、 of a thematic title may
     start = 0        # be a subsection under lost outer numbering: it does not cut it)
     numbered = [0] * n  # … and where the text since the last part numeral starts
-    last = 0
+    under: list[SectionKind | None] = [None] * n  # … the kind its title names, if any
+    last, start_kind = 0, None
     for i, cand in enumerate(cands):
         since[i] = start
         numbered[i] = last
+        under[i] = start_kind
         if ends[i] and named[i]:
             start = last = cand.start
+            start_kind = kind_of[i]
         elif cand.kind == TokenKind.OPENING:
             start = last = cand.end
+            start_kind = None
         elif ends[i]:
             last = cand.start
     until = [len(text)] * n  # where the stretch after block i ends
@@ -829,7 +833,7 @@ def _turns(ctx: _Context) -> frozenset[int]:
             continue
         before = ctx.content.counts(max(since[i], cand.start - _CONTENT_SAMPLE), cand.start)
         after = ctx.content.counts(cand.end, min(until[i], cand.end + _CONTENT_SAMPLE))
-        if not kinds.turns(before, after):
+        if not kinds.turns(before, after, under[i]):
             continue
         later = kinds.leaning(after)
         if numbered[i] > since[i] and kinds.leaning(ctx.content.counts(

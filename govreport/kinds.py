@@ -161,11 +161,13 @@ def leaning(c: ContentCounts) -> SectionKind | None:
     return None
 
 
-def turns(before: ContentCounts, after: ContentCounts) -> bool:
+def turns(before: ContentCounts, after: ContentCounts,
+          named: SectionKind | None = None) -> bool:
     """The text turns to a later part of the outline between two stretches (the review to
-    the plan, the plan to the government's own work)."""
-    a, b = leaning(before), leaning(after)
-    return a is not None and b is not None and _ORDER[b] > _ORDER[a]
+    the plan, the plan to the government's own work). ``named``: the kind the title over the
+    first stretch names, which counts when its words say nothing (a review of one short list)."""
+    a, b = leaning(before) or named, leaning(after)
+    return a in _ORDER and b is not None and _ORDER[b] > _ORDER[a]
 
 
 def content_scores(c: ContentCounts) -> dict[SectionKind, float]:
