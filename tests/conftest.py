@@ -15,8 +15,18 @@ import govreport
 # Hypothesis mixes the literal constants of the local modules loaded so far into what it
 # draws, so a module that one test imports late would change the examples of every later
 # property, and a fixed (``derandomize``) search would differ between one file and the whole
-# suite. Every module of the package is loaded here, before any test: the same examples in
-# every run.
+# suite; and every literal changed in the package would change every fixed example. The
+# draws are kept independent of the package's source: no local constants (Hypothesis'
+# private hook, so guarded), and should that hook go, every module of the package is loaded
+# before any test, so that one file and the whole suite still draw alike.
+try:
+    from hypothesis.internal.conjecture import providers as _providers
+    from hypothesis.internal.constants_ast import Constants as _Constants
+except ImportError:  # pragma: no cover - another Hypothesis
+    pass
+else:
+    if hasattr(_providers, "_get_local_constants"):
+        _providers._get_local_constants = _Constants  # type: ignore[assignment]
 for _module in pkgutil.walk_packages(govreport.__path__, "govreport."):
     importlib.import_module(_module.name)
 

@@ -119,12 +119,13 @@ def test_recovery_with_everything_wide(case: gen.Rendered) -> None:
     assert_recovers(case)
 
 
-#: Rows of WIDE_COVERING whose fixed examples the parser still gets wrong (none now; the last,
-#: row 8, was a self-improvement part titled 更大力度深化廉洁政府建设 without its numeral: a
-#: manner phrase before the verb, now in the vocabulary).
-#: Strict: the examples are fixed (``derandomize``), so a row that starts passing must leave
-#: this set.
-KNOWN_FAILING_ROWS: frozenset[int] = frozenset()
+#: Rows of WIDE_COVERING whose fixed examples the parser still gets wrong (issue 11, open).
+#: Row 3: introduction paragraphs after the opening, then part 1's slogan title whose numeral
+#: (First,) was lost before its numbered subsections and "Second, …": the introduction is read
+#: as a part without heading and the slogan as text.
+#: Strict: the examples are fixed (``derandomize``, and independent of the package's source:
+#: conftest.py), so a row that starts passing must leave this set.
+KNOWN_FAILING_ROWS: frozenset[int] = frozenset({3})
 _ROWS_REASON = ("issue 11: two damages together still defeat the outline on this row's fixed "
                 "examples (see KNOWN_FAILING_ROWS)")
 
