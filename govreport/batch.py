@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .api import parse, with_decoding
-from .decode import Decoded, decode, decode_bytes
+from .decode import Decoded, decode_bytes
 from .errors import InputRefused
 from .html import html_to_text
 from .models import Report
@@ -154,23 +154,24 @@ def read_text(path: PathInput, *, max_bytes: int | None = MAX_BYTES) -> str:
     """The text of a file: bytes decoded as by :func:`~govreport.parse` (UTF-8, BOMs, GB18030;
     :class:`~govreport.DecodeError` otherwise), HTML (``.html``/``.htm``) reduced to its text.
     Only a regular file of at most ``max_bytes`` is read (:func:`read_bytes`)."""
-    text, _encoding = decode(read_bytes(path, max_bytes=max_bytes))
-    if str(path).lower().endswith(_HTML_SUFFIXES):
-        text = html_to_text(text)
-    return text
+    return _read(path, max_bytes)[0]
+
+
+def _read(path: PathInput, max_bytes: int | None) -> tuple[str, Decoded | None]:
+    """The text of a file and how its bytes were decoded (``None`` for HTML, whose text is
+    the markup's, not the file's)."""
+    decoded = decode_bytes(read_bytes(path, max_bytes=max_bytes))
+    if os.fspath(path).lower().endswith(_HTML_SUFFIXES):
+        return html_to_text(decoded.text), None
+    return decoded.text, decoded
 
 
 def parse_path(path: PathInput, *, many: bool = True,
                max_bytes: int | None = MAX_BYTES) -> list[Report]:
     """The reports in one file (see the module doc): several for a page that holds several
     reports when ``many`` is true, else one. ``Report.source`` is the path as given."""
-    data = read_bytes(path, max_bytes=max_bytes)
+    text, info = _read(path, max_bytes)
     source = os.fspath(path)
-    decoded = decode_bytes(data)
-    text = decoded.text
-    info: Decoded | None = decoded
-    if source.lower().endswith(_HTML_SUFFIXES):
-        text, info = html_to_text(text), None  # the spans are the markup's text, not the file's
     reports = parse_page(text, source=source) if many else [parse(text, source=source)]
     if info is not None and len(reports) == 1 and reports[0].offset == 0:  # the whole file
         reports = [with_decoding(reports[0], info)]
