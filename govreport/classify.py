@@ -827,13 +827,25 @@ def _turns(ctx: _Context) -> frozenset[int]:
         if ends[i]:
             stop, stop_kind = cands[i].start, kind_of[i]
     out = []
+    # the sentences cut before one restarting numbering (a stretch): the text turns at one of
+    # them, where the words on either side differ the most; the kind it turned to is what
+    # the text speaks as before the next stretch, when its words say nothing
+    best_in: dict[int, tuple[float, int, SectionKind | None]] = {}  # → (contrast, block, kind)
+    turned: tuple[int, SectionKind | None] = (-1, None)  # the last stretch's turn: where, to
+    parallel = _parallel_titles(text, cands, candidates)
     for i in candidates:
         cand = cands[i]
         if ends[i]:
             continue
+        stretch = cand.block.stretch
+        if stretch >= 0 and best_in and stretch not in best_in:
+            prior = best_in[max(best_in)]
+            turned = (cands[prior[1]].start, prior[2])
+        named_before = turned[1] if stretch >= 0 and turned[0] > since[i] else under[i]
         before = ctx.content.counts(max(since[i], cand.start - _CONTENT_SAMPLE), cand.start)
-        after = ctx.content.counts(cand.end, min(until[i], cand.end + _CONTENT_SAMPLE))
-        if not kinds.turns(before, after, under[i]):
+        after = ctx.content.counts(cand.title_end,  # a title run into its body: from its end
+                                   min(until[i], cand.title_end + _CONTENT_SAMPLE))
+        if not kinds.turns(before, after, named_before):
             continue
         later = kinds.leaning(after)
         if numbered[i] > since[i] and kinds.leaning(ctx.content.counts(
@@ -842,8 +854,50 @@ def _turns(ctx: _Context) -> frozenset[int]:
             # turned there (a numbered part whose title names no kind), not at this line
         if then[i] == later and until[i] - cand.end < _SHORT_STRETCH:
             continue  # a title naming the later part follows closely: the text turns there
+        if stretch >= 0:
+            contrast = _contrast(before, after, named_before)
+            if contrast > 0 and i in parallel:
+                contrast += _PARALLEL
+            if stretch not in best_in or contrast >= best_in[stretch][0]:  # ties: the last
+                # (the words after it say as much in less text)
+                best_in[stretch] = (contrast, i, later)
+            continue
         out.append(i)
+    out.extend(i for _, i, _ in best_in.values())
     return frozenset(out)
+
+
+#: what a title parallel to one in another stretch adds to the contrast at it (part titles of
+#: one report are parallel: 牢记殷殷嘱托，在… / 牢记历史使命，在… / 牢记人民至上，在…)
+_PARALLEL = 2.0
+_FIRST_CLAUSE = regex.compile(r"[^，,]{2,12}(?=[，,])")
+
+
+def _parallel_titles(text: str, cands: list[Candidate], candidates: list[int]) -> set[int]:
+    """The sentences cut before a restarting numbering whose first clause has the length and
+    the first two characters of one cut before another (re)starting numbering."""
+    keys: dict[tuple[int, str], set[int]] = {}
+    of: dict[int, tuple[int, str]] = {}
+    for i in candidates:
+        cand = cands[i]
+        if cand.block.stretch < 0:
+            continue
+        m = _FIRST_CLAUSE.match(text, cand.start, cand.title_end)
+        if m:
+            key = of[i] = (m.end() - m.start(), text[cand.start : cand.start + 2])
+            keys.setdefault(key, set()).add(cand.block.stretch)
+    return {i for i, key in of.items() if len(keys[key]) > 1}
+
+
+def _contrast(before: kinds.ContentCounts, after: kinds.ContentCounts,
+              named: SectionKind | None) -> float:
+    """How clearly two stretches speak as different kinds: the evidence that the first is not
+    what the second leans to, plus that the second is not what the first leans to (or is
+    named: ``kinds.turns``)."""
+    a, b = kinds.leaning(before) or named, kinds.leaning(after)
+    if a is None or b is None:
+        return 0.0
+    return -kinds.content_scores(before)[b] - kinds.content_scores(after)[a]
 
 
 def offer_readings(text: str, cands: list[Candidate]) -> None:
@@ -854,6 +908,7 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
     previous: int | None = None  # the ordinal of the last numbered heading candidate
     let_us = [m.start() for m in _LET_US.finditer(text)]  # final calls: rare, found at once
     calls = 0
+    stretches: set[int] = set()  # the stretches before a restarting numbering seen so far
     plain_looks = (TokenKind.PARA, TokenKind.ITEM)
     for i, cand in enumerate(cands):
         cand.next_chapter = next_chapter[i]
@@ -871,6 +926,14 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
         restart = 0 if next_any[i] != 1 else 2 if previous is not None and previous >= 2 else 1
         if i == ctx.lost_first:
             restart = 1  # the body's first part numeral is 二: part 1's title lost its numeral
+        elif cand.block.restart:  # cut out of a run-on line before such a numbering: one
+            # of the sentences there opens the part, where the text turns (or the first one
+            # after the opening formula, before the body's first numbering)
+            stretch = cand.block.stretch
+            first = stretch not in stretches
+            stretches.add(stretch)
+            restart = cand.block.restart if i in ctx.turns or (
+                first and cand.block.restart == 1) else 0
         readings = _readings(ctx, i, cand, restart, part_end[i], heading_after[i], calling)
         if look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
                 and cand.family != "di" and not cand.block.embedded:
@@ -957,7 +1020,8 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
             out += _part_readings(ctx, cand, title, W["thematic bare part"] + bonus,
                                   "line where the text turns to another part" if turn
                                   else "line before a restarting numbering", run_in, part_end)
-        elif not truncated and not ctx.numbered and i > ctx.opening and _PLAUSIBLE_TITLE[0] <= len(
+        elif not truncated and not ctx.numbered and not cand.block.restart \
+                and i > ctx.opening and _PLAUSIBLE_TITLE[0] <= len(
                 title) <= _PLAUSIBLE_TITLE[1] and not _LEAD_IN.search(title) and (
                 run_in or _followed_by_body(cands, i, TokenKind.CHAPTER_HEADING)) and \
                 _after_finished(text, cands, i) and _HAN_END.search(title):
@@ -966,7 +1030,7 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
                                   + W["no numerals anywhere"],
                                   "title line in a report without numerals", run_in, part_end)
             para = W["title line as text, no numerals anywhere"]
-        if plausible or truncated:
+        if (plausible or truncated) and not cand.block.restart:  # (cut as a part title only)
             score = W["bare subsection"]
             if named.strength == Strength.NAMES and named.kind not in (
                 None, SectionKind.SELF_IMPROVEMENT

@@ -32,7 +32,8 @@ _FUTURE = regex.compile(
 )
 _TARGETS_STATEMENT = regex.compile(r"主要预期目标|预期目标是|(?i:main expected targets)")
 _GOVERNMENT = regex.compile(
-    r"政府系统|依法行政|廉洁|作风|政府自身|党风廉政|政务公开|服务型政府|法治政府"
+    r"政府系统|依法行政|廉洁|清廉|勤政|作风|履职|形式主义|官僚主义|从严治党|政府自身|党风廉政|政务公开"
+    r"|服务型政府|法治政府"
 )
 
 

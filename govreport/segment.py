@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import regex
 
 from . import patterns
-from .boundary import embedded_part_title
+from .boundary import chapter_options, embedded_part_title
+from .patterns import cjk_to_int
 from .vocabulary import PART_NOUN as _PART_NOUN
 
 __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
@@ -30,14 +31,18 @@ _SPACE = patterns.SPACE
 class Block:
     """A range ``[start, end)`` of the normalised text holding one paragraph or heading."""
 
-    __slots__ = ("embedded", "end", "start", "title_end")
+    __slots__ = ("embedded", "end", "restart", "start", "stretch", "title_end")
 
     def __init__(self, start: int, end: int, embedded: bool = False,
-                 title_end: int | None = None) -> None:
+                 title_end: int | None = None, restart: int = 0, stretch: int = -1) -> None:
         self.start = start
         self.end = end
         self.embedded = embedded  # cut out of a run-on line, not at a line start
         self.title_end = title_end  # cut before a part title without numeral: where it ends
+        #: cut before a sentence shaped like a title, ahead of a subsection numbering that
+        #: starts (1) or restarts (2) with no part numeral before it: maybe a part's heading
+        self.restart = restart
+        self.stretch = stretch  # … and where that numeral stands (the blocks cut before it)
 
     def __repr__(self) -> str:
         return f"Block({self.start}, {self.end}{', embedded' if self.embedded else ''})"
@@ -109,6 +114,12 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
             if title_end is not None:
                 titles[at] = title_end
     cuts.update(titles)
+    restarts: dict[int, tuple[int, int]] = {}
+    for at, title_end, restart, numeral in _lost_part_titles(text, start, end, set(titles)):
+        if at not in cuts:
+            titles[at] = title_end
+            restarts[at] = (restart, numeral)
+            cuts.add(at)
     for m in patterns.OPENING.finditer(text, start, end):  # the body starts after its sentence
         stop = patterns.SENTENCE_END.search(text, m.end(), min(end, m.end() + 200))
         if stop is not None and stop.end() < end:
@@ -127,13 +138,88 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         piece_end = cut
         while piece_end > prev and text[piece_end - 1] in _SPACE:
             piece_end -= 1
-        out.append(Block(prev, piece_end, embedded=prev != start, title_end=titles.get(prev)))
+        out.append(Block(prev, piece_end, prev != start, titles.get(prev),
+                         *restarts.get(prev, _NO_RESTART)))
         prev = cut
-    out.append(Block(prev, end, embedded=prev != start, title_end=titles.get(prev)))
+    out.append(Block(prev, end, prev != start, titles.get(prev), *restarts.get(prev, _NO_RESTART)))
     return out
 
 
 _SENTENCE_ENDS = "。！？；!?;"
+_NO_RESTART = (0, -1)
+#: how far before a (re)starting subsection numeral a lost part title is looked for
+_LOST_TITLE_WINDOW = 4000
+
+
+def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
+                      ) -> Iterator[tuple[int, int, int, int]]:
+    """Sentences that may open a part whose heading lost its numeral, inside a run-on line.
+
+    A subsection numeral （一） after （二） or later with no part numeral or part title between
+    means that a part began in between, and so does the line's first （一） when no part
+    numeral stands before it; the title of such a part (a slogan such as ``牢记使命，奋勇争先``
+    names no part, so ``embedded_part_title`` does not find it) runs into the sentences of
+    its introduction. Every sentence in that stretch that starts like a title (a short clause,
+    a comma, a title-long clause, run into the body or ending the sentence) is offered, as
+    ``(start, title end, 1 or 2, where the numeral stands)``; the outline pass decides which
+    one, if any, is the heading (where the text turns to the next part: ``classify``)."""
+    last = 0  # the last subsection ordinal since a part began, and where that is
+    last_at = start
+    parted = False  # a part numeral or title stands before
+    title_at = sorted(titles)
+    t = 0
+    for m in patterns.EMBEDDED_HEADING.finditer(text, start, end):
+        at = m.start("at")
+        while t < len(title_at) and title_at[t] < at:
+            last, last_at, parted = 0, title_at[t], True
+            t += 1
+        if m.group("part"):
+            last, last_at, parted = 0, at, True
+            continue
+        n = cjk_to_int(m.group("chap")[1:-1])
+        if n is None:
+            continue
+        if n == 1 and (last >= 2 or not parted):
+            for stop in _SENTENCE_END_CHAR.finditer(text, max(last_at, at - _LOST_TITLE_WINDOW),
+                                                    at):
+                s = _skip(text, stop.end(), at)
+                title_end = _title_shaped(text, s, at)
+                if title_end is not None:
+                    yield s, title_end, 2 if last >= 2 else 1, at
+            parted = True
+        last, last_at = n, at
+
+
+#: the first clause of a slogan title: a few words before its comma
+_FIRST_CLAUSE = regex.compile(r"[^，,。！？；!?;：:、“”\"\s]{4,12}[，,]")
+_OWN_SENTENCE = 30
+
+
+def _title_shaped(text: str, at: int, end: int) -> int | None:
+    """Where a title that starts at ``at`` ends, if the sentence there has the shape of a
+    slogan title: its own short sentence (``牢记使命，奋勇争先。``) or run into the body
+    (``牢记历史使命，在中国式现代化建设中奋勇争先福建是…``: ``boundary.chapter_options``)."""
+    m = _FIRST_CLAUSE.match(text, at, end)
+    if m is None:
+        return None
+    stop = _SENTENCE_END_CHAR.search(text, m.end(), min(end, at + _TITLE_SEARCH))
+    first = text[at : stop.start() if stop else min(end, at + _TITLE_SEARCH)]
+    best = max(chapter_options(first), key=lambda o: (o[1], -o[0]), default=None)
+    if best is not None and best[1] >= 3:
+        return at + best[0]
+    if stop is not None and len(first) <= _OWN_SENTENCE:
+        return int(stop.end())
+    # else the title runs to the next comma (its body's first clause, a few words, with it)
+    comma = _COMMA.search(first, m.end() - at)
+    second = (comma.start() if comma else len(first)) - (m.end() - at)
+    return at + comma.start() if comma and 4 <= second <= _SECOND_CLAUSE else None
+
+
+_COMMA = regex.compile("[，,]")
+_SECOND_CLAUSE = 20
+
+
+_TITLE_SEARCH = 120
 _SENTENCE_END_CHAR = regex.compile("[。！？；!?;]")
 #: where a clause ends: no match of ``PART_NOUN`` holds one of these characters (and none is a
 #: word character to ``\b``), so a scan of ``PART_NOUN`` reaches the position after each one,
