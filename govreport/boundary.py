@@ -54,6 +54,8 @@ _OPENER = regex.compile(
 )
 _DEFINITION = regex.compile(r"[^，,。；;：:“”]{1,6}是")
 _FUNCTION_END = set("把的以在对和与将为从向被让使及或并且是了着之其这那")
+#: words that end in one of them and end titles well (担当作为, 奋发有为, 善作善成之为)
+_WORD_END = frozenset({"作为", "有为", "之为"})
 
 
 def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
@@ -181,7 +183,8 @@ def chapter_options(first: str) -> Options:
     out: Options = []
     opener_ends = {m.end() for m in _OPENER.finditer(first, comma + 4, overlapped=True)}
     for p in range(comma + 4, min(len(first) - 1, comma + 19)):
-        if first[p - 1] in _FUNCTION_END or first[p] in _COMMA:
+        if (first[p - 1] in _FUNCTION_END and first[p - 2 : p] not in _WORD_END) \
+                or first[p] in _COMMA:
             continue
         score = 0
         inside_repeat = first[p - 1 : p + 1] in first[: p - 1]  # p splits a repeated term

@@ -459,6 +459,7 @@ W = {
     "thematic bare part": -2.5,  # a title line followed by a numbering that starts at 1
     "numbering restarts after it": 2.0,  # … after a numbering that had reached 2 or more
     "numbering starts under it": 2.0,  # … the first numbering of the body, after body text
+    "part 1 lost its numeral": 3.0,  # … and the body's first part numeral is 二 (_lost_first)
     "the text turns at it": 4.0,  # past words before it, future words after (kinds.turns)
     "no numerals anywhere": 1.5,  # … or any title line, when no heading has a numeral
     "title line as text, no numerals anywhere": -1.0,
@@ -752,10 +753,24 @@ def _lost_first(ctx: _Context) -> int:
     is 二、 (a part numeral, the first of its family in the text), and this is the last line
     with a title's shape before it, after the opening; -1 if there is none."""
     cands = ctx.cands
-    first = next((j for j, c in enumerate(cands)
-                  if c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)
-                  and c.family != "di" and not c.block.embedded), -1)
-    if first < 0 or cands[first].kind != TokenKind.PART_HEADING or cands[first].ordinal != 2:
+    first = -1  # the first numbered heading: part 二, or the subsection 1 of a list before it
+    for j, c in enumerate(cands):
+        if c.kind not in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
+                or c.family == "di" or c.block.embedded:
+            continue
+        if first < 0:
+            if c.kind == TokenKind.PART_HEADING or c.ordinal != 1:
+                first = j if c.kind == TokenKind.PART_HEADING and c.ordinal == 2 else -1
+                break
+            first = j
+        elif c.kind == TokenKind.PART_HEADING:
+            if c.ordinal != 2:
+                first = -1
+            break
+    if first < 0 or any(  # a title naming a part stands before: the parts' headings are
+            c.kind == TokenKind.BARE  # there, 二、 is a subsection under one (lost outer
+            and vocabulary.name(title_of(ctx.text, c), ctx.year).strength == Strength.NAMES
+            for c in cands[max(ctx.opening, 0) : first]):  # numbering), 一、 lost its numeral
         return -1
     for i in range(first - 1, ctx.opening, -1):
         cand = cands[i]
@@ -1007,8 +1022,8 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
                      and not _LEAD_IN.search(title))
         para = 0.0
         bonus = W["numbering restarts after it"] if restart == 2 and plausible else \
-            W["numbering starts under it"] if restart == 1 and plausible and i > ctx.opening \
-            else 0.0
+            W["part 1 lost its numeral" if i == ctx.lost_first else "numbering starts under it"] \
+            if restart == 1 and plausible and i > ctx.opening else 0.0
         turn = i in ctx.turns
         if turn:
             bonus += W["the text turns at it"]

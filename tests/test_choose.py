@@ -20,12 +20,17 @@ TERMINALS = [k.value for k in TokenKind
              if k not in (TokenKind.BOILERPLATE, TokenKind.BARE, TokenKind.PART_HEADING)]
 
 
-def outline_lines(report: govreport.Report) -> list[str]:
+def outline_lines(report: govreport.Report, titled: list[bool] | None = None) -> list[str]:
+    """``kind ordinal (subsections)`` per top-level section; with ``「title」`` after it for
+    the sections where ``titled`` says so."""
     lines = []
-    for s in report.sections:
+    for k, s in enumerate(report.sections):
         line = s.kind.value if s.ordinal is None else f"{s.kind.value} {s.ordinal}"
         subs = sum(isinstance(c, Subsection) for c in s.children)
-        lines.append(f"{line} ({subs})" if subs else line)
+        line = f"{line} ({subs})" if subs else line
+        if titled is not None and k < len(titled) and titled[k]:
+            line += f" 「{s.title}」"
+        lines.append(line)
     return lines
 
 
@@ -33,7 +38,8 @@ def outline_lines(report: govreport.Report) -> list[str]:
 def test_outline(case: Case) -> None:
     report = govreport.parse(case.input)
     expected = case.expected.splitlines()
-    assert outline_lines(report) == [e for e in expected if not e.startswith("!")]
+    sections = [e for e in expected if not e.startswith("!")]
+    assert outline_lines(report, [e.endswith("」") for e in sections]) == sections
     codes = {d.code for d in report.diagnostics}
     for line in expected:
         if line.startswith("! "):

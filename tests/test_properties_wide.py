@@ -125,7 +125,7 @@ def test_recovery_with_everything_wide(case: gen.Rendered) -> None:
 #: as a part without heading and the slogan as text.
 #: Strict: the examples are fixed (``derandomize``, and independent of the package's source:
 #: conftest.py), so a row that starts passing must leave this set.
-KNOWN_FAILING_ROWS: frozenset[int] = frozenset({3})
+KNOWN_FAILING_ROWS: frozenset[int] = frozenset()
 _ROWS_REASON = ("issue 11: two damages together still defeat the outline on this row's fixed "
                 "examples (see KNOWN_FAILING_ROWS)")
 
