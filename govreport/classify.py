@@ -461,6 +461,7 @@ W = {
     "numbering starts under it": 2.0,  # … the first numbering of the body, after body text
     "part 1 lost its numeral": 3.0,  # … and the body's first part numeral is 二 (_lost_first)
     "the text turns at it": 4.0,  # past words before it, future words after (kinds.turns)
+    "a part numeral is missing there": 3.0,  # the only title line between 三、 and 五、
     "no numerals anywhere": 1.5,  # … or any title line, when no heading has a numeral
     "title line as text, no numerals anywhere": -1.0,
     "first part is the review": 0.5,
@@ -725,8 +726,8 @@ PLAIN_READINGS: dict[int, int] = {
 class _Context:
     """What the readings of every block of one text look at besides the block."""
 
-    __slots__ = ("cands", "content", "lost_first", "numbered", "opening", "text", "turns",
-                 "year")
+    __slots__ = ("cands", "content", "in_gaps", "lost_first", "numbered", "opening", "text",
+                 "turns", "year")
 
     def __init__(self, text: str, cands: list[Candidate]) -> None:
         self.text = text
@@ -746,6 +747,7 @@ class _Context:
         self.opening = next((i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING), -1)
         self.turns = _turns(self)
         self.lost_first = _lost_first(self)
+        self.in_gaps = _in_gaps(self)
 
 
 def _lost_first(ctx: _Context) -> int:
@@ -778,6 +780,31 @@ def _lost_first(ctx: _Context) -> int:
                 ctx.text, cands, i, title_of(ctx.text, cand)):
             return i
     return -1
+
+
+def _in_gaps(ctx: _Context) -> frozenset[int]:
+    """The title lines without numeral where the part numbering has a gap: between 三、 and
+    五、 (of one family) the only title line is part 4, whose numeral was lost; with more title
+    lines than missing numerals, the numbering does not say which."""
+    text, cands = ctx.text, ctx.cands
+    out: list[int] = []
+    previous: Candidate | None = None
+    lines: list[int] = []
+    for i, cand in enumerate(cands):
+        if cand.kind == TokenKind.PART_HEADING and not cand.block.embedded \
+                and cand.ordinal is not None:
+            if previous is not None and previous.ordinal is not None \
+                    and previous.family == cand.family \
+                    and 0 < len(lines) <= cand.ordinal - previous.ordinal - 1:
+                out.extend(lines)
+            previous, lines = cand, []
+        elif cand.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
+            break
+        elif previous is not None and cand.kind == TokenKind.BARE \
+                and cand.family != "truncated" and _title_line(text, cands, i,
+                                                               title_of(text, cand)):
+            lines.append(i)
+    return frozenset(out)
 
 
 def _title_line(text: str, cands: list[Candidate], i: int, title: str, *also: TokenKind) -> bool:
@@ -1027,13 +1054,17 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
         turn = i in ctx.turns
         if turn:
             bonus += W["the text turns at it"]
+        gap = i in ctx.in_gaps
+        if gap:
+            bonus += W["a part numeral is missing there"]
         if not truncated and named.strength == Strength.NAMES:
             out += _part_readings(ctx, cand, title, W["bare part title"] + bonus,
                                   "title without numeral", run_in, part_end)
             para = W["bare part title as paragraph"]
-        elif not truncated and plausible and (restart or turn):
+        elif not truncated and plausible and (restart or turn or gap):
             out += _part_readings(ctx, cand, title, W["thematic bare part"] + bonus,
                                   "line where the text turns to another part" if turn
+                                  else "line where a part numeral is missing" if gap
                                   else "line before a restarting numbering", run_in, part_end)
         elif not truncated and not ctx.numbered and not cand.block.restart \
                 and i > ctx.opening and _PLAUSIBLE_TITLE[0] <= len(

@@ -50,7 +50,6 @@ from .damage import (
 #: ``python benchmarks/damage_matrix.py --known-failures``). Strict xfails: a fixed cell fails
 #: until its entry is removed.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ('national_1999', 'b'): 'missing annual_plan×3 self_improvement',
     ('national_1999', 'h'): 'missing annual_plan×6 self_improvement other×2',
     ('seed_000', 'e'): 'missing preamble five_year_plan self_improvement closing; extra annual_plan',
     ('seed_000', 'f'): 'missing five_year_plan; extra review annual_plan',
