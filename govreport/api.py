@@ -23,6 +23,7 @@ from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
 from .normalize import NormalizedText, normalize
 from .outline import Finding, Token, recover
+from .patterns import unpair_surrogates
 from .segment import Block, segment
 from .transform import build_sections
 
@@ -112,7 +113,7 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
     diagnostics.extend(more)
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return Report(
-        text=text,
+        text=unpair_surrogates(text),  # JSON could not keep such a pair apart (same length)
         sections=tuple(sections),
         metadata=metadata,
         targets=targets,

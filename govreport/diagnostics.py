@@ -25,6 +25,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "lone_surrogates": (Severity.WARNING,
                         "lone surrogate code points in the str (decoded with surrogateescape?); "
                         "kept as text"),
+    "surrogate_pairs": (Severity.WARNING,
+                        "a lone high surrogate right before a lone low one, which JSON cannot "
+                        "keep apart: both replaced by U+FFFD in the report's text"),
     "html_input": (Severity.WARNING,
                    "HTML source instead of text: lines of tags are boilerplate, tags inside "
                    "lines stay in the text; convert the page with govreport.html.html_to_text"),
@@ -118,6 +121,17 @@ def input_diagnostics(text: str) -> list[Diagnostic]:
                     f"U+{ord(first.group()):04X} at offset {first.start()} "
                     f"({where(text, first.start())}); kept as text",
             span=Span(*first.span()), severity=CODES[code][0]))
+        if code == "lone_surrogates":
+            pair = patterns.SURROGATE_PAIR.search(text, first.start())
+            if pair is not None:
+                n = len(patterns.SURROGATE_PAIR.findall(text, pair.start()))
+                out.append(Diagnostic(
+                    code="surrogate_pairs",
+                    message=f"{n} high surrogate{'s' if n > 1 else ''} right before a low one "
+                            f"(JSON cannot keep them apart), the first at offset "
+                            f"{pair.start()} ({where(text, pair.start())}): replaced by "
+                            "U+FFFD in the report's text",
+                    span=Span(*pair.span()), severity=CODES["surrogate_pairs"][0]))
     tags = []
     for m in patterns.HTML_TAG.finditer(text):
         tags.append(m)

@@ -262,6 +262,16 @@ SPAM = regex.compile(
 CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 #: Lone surrogates: a ``str`` made with ``errors="surrogateescape"`` or ``"surrogatepass"``.
 LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+#: A high surrogate right before a low one: two lone code points that JSON cannot keep apart
+#: (``json.loads`` reads their escapes ``\\ud83d\\ude00`` as one character).
+SURROGATE_PAIR = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]")
+
+
+def unpair_surrogates(text: str) -> str:
+    """``text`` with each ``SURROGATE_PAIR`` replaced by two U+FFFD (same length: offsets keep)."""
+    if SURROGATE_PAIR.search(text) is None:
+        return text
+    return str(SURROGATE_PAIR.sub("\ufffd\ufffd", text))
 #: An HTML tag or declaration (HTML source passed as text).
 HTML_TAG = regex.compile(
     r"<(?:!(?i:doctype)|!--|/?(?i:html|head|body|div|p|br|span|table|tbody|thead|tr|td|th|ul|ol"

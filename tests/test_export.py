@@ -8,9 +8,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreport import GovReportError, InvalidReportData, Report, Span
 from govreport.export import SCHEMA_VERSION
+from govreport.patterns import SURROGATE_PAIR
 
 from .reports import full_report, report_files, reports_of
 
@@ -80,6 +83,40 @@ def test_json_of_text_with_lone_surrogates_encodes_as_utf8() -> None:
     text.encode("utf-8")  # would raise UnicodeEncodeError with a raw surrogate
     assert "\\ud800" in text
     assert govreport.Report.from_dict(json.loads(text)) == report
+
+
+#: pieces of text around surrogate halves: deleted by normalisation (U+200F, a zero-width
+#: space, a pinyin annotation), an astral character, headings and line breaks
+_PIECES = st.sampled_from(["\ud83d", "\udbff", "\ud800", "\ude00", "\udc80", "\udfff",
+                           "\u200f", "\u200b", "(jīng)", "😀", "\U00020000", "一、", "（一）",
+                           "2025年工作回顾", "经济", "。", "\n", " "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_round_trip_with_surrogate_halves_in_any_arrangement(text: str) -> None:
+    """(issue 14, item 9) ``json.loads`` reads the escapes of a high surrogate and a low one
+    side by side as one character: the report's text and its leaves never hold such a pair
+    (``surrogate_pairs``), so the round trip keeps every span."""
+    import govreport
+
+    report = govreport.parse(text)
+    doc = report.to_json()
+    doc.encode("utf-8")
+    back = govreport.Report.from_dict(json.loads(doc))
+    assert back == report
+    assert len(back.text) == len(text)
+    if SURROGATE_PAIR.search(text):
+        assert "surrogate_pairs" in {d.code for d in report.diagnostics}
+
+
+def test_a_surrogate_pair_is_replaced_in_the_text_and_reported() -> None:
+    import govreport
+
+    report = govreport.parse("一、经济\ud83d\ude00发展")
+    assert report.text == "一、经济\ufffd\ufffd发展"
+    found = [d for d in report.diagnostics if d.code == "surrogate_pairs"]
+    assert [d.span for d in found] == [Span(4, 6)]
 
 
 # --------------------------------------------------------------------------- bad documents
