@@ -788,16 +788,15 @@ def _in_gaps(ctx: _Context) -> frozenset[int]:
     lines than missing numerals, the numbering does not say which."""
     text, cands = ctx.text, ctx.cands
     out: list[int] = []
-    previous: Candidate | None = None
+    previous: tuple[int, str | None] | None = None  # the last part numeral: ordinal, family
     lines: list[int] = []
     for i, cand in enumerate(cands):
         if cand.kind == TokenKind.PART_HEADING and not cand.block.embedded \
                 and cand.ordinal is not None:
-            if previous is not None and previous.ordinal is not None \
-                    and previous.family == cand.family \
-                    and 0 < len(lines) <= cand.ordinal - previous.ordinal - 1:
+            if previous is not None and previous[1] == cand.family \
+                    and 0 < len(lines) <= cand.ordinal - previous[0] - 1:
                 out.extend(lines)
-            previous, lines = cand, []
+            previous, lines = (cand.ordinal, cand.family), []
         elif cand.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
             break
         elif previous is not None and cand.kind == TokenKind.BARE \
@@ -912,7 +911,6 @@ def _turns(ctx: _Context) -> frozenset[int]:
 #: what a title parallel to one in another stretch adds to the contrast at it (part titles of
 #: one report are parallel: 牢记殷殷嘱托，在… / 牢记历史使命，在… / 牢记人民至上，在…)
 _PARALLEL = 2.0
-_FIRST_CLAUSE = regex.compile(r"[^，,]{2,12}(?=[，,])")
 
 
 def _parallel_titles(text: str, cands: list[Candidate], candidates: list[int]) -> set[int]:
@@ -924,7 +922,7 @@ def _parallel_titles(text: str, cands: list[Candidate], candidates: list[int]) -
         cand = cands[i]
         if cand.block.stretch < 0:
             continue
-        m = _FIRST_CLAUSE.match(text, cand.start, cand.title_end)
+        m = patterns.SLOGAN_FIRST_CLAUSE.match(text, cand.start, cand.title_end)
         if m:
             key = of[i] = (m.end() - m.start(), text[cand.start : cand.start + 2])
             keys.setdefault(key, set()).add(cand.block.stretch)

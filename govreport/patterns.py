@@ -262,6 +262,8 @@ SPAM = regex.compile(
 CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 #: Lone surrogates: a ``str`` made with ``errors="surrogateescape"`` or ``"surrogatepass"``.
 LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+#: The first clause of a slogan title: a few words before its comma (牢记历史使命，…).
+SLOGAN_FIRST_CLAUSE = regex.compile(r"[^，,。！？；!?;：:、“”\"\s]{4,12}[，,]")
 #: A high surrogate right before a low one: two lone code points that JSON cannot keep apart
 #: (``json.loads`` reads their escapes ``\\ud83d\\ude00`` as one character).
 SURROGATE_PAIR = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]")

@@ -15,7 +15,6 @@ import regex
 
 from . import patterns
 from .boundary import chapter_options, embedded_part_title
-from .patterns import cjk_to_int
 from .vocabulary import PART_NOUN as _PART_NOUN
 
 __all__ = ["RUN_ON_LENGTH", "Block", "segment"]
@@ -176,7 +175,7 @@ def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
         if m.group("part"):
             last, last_at, parted = 0, at, True
             continue
-        n = cjk_to_int(m.group("chap")[1:-1])
+        n = patterns.cjk_to_int(m.group("chap")[1:-1])
         if n is None:
             continue
         if n == 1 and (last >= 2 or not parted):
@@ -190,16 +189,17 @@ def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
         last, last_at = n, at
 
 
-#: the first clause of a slogan title: a few words before its comma
-_FIRST_CLAUSE = regex.compile(r"[^，,。！？；!?;：:、“”\"\s]{4,12}[，,]")
 _OWN_SENTENCE = 30
+_TITLE_SEARCH = 120
+#: … else the title runs to the next comma: its body's first clause, a few words, with it
+_SECOND_CLAUSE = regex.compile(r"[^，,]{4,20}(?=[，,])")
 
 
 def _title_shaped(text: str, at: int, end: int) -> int | None:
     """Where a title that starts at ``at`` ends, if the sentence there has the shape of a
     slogan title: its own short sentence (``牢记使命，奋勇争先。``) or run into the body
     (``牢记历史使命，在中国式现代化建设中奋勇争先福建是…``: ``boundary.chapter_options``)."""
-    m = _FIRST_CLAUSE.match(text, at, end)
+    m = patterns.SLOGAN_FIRST_CLAUSE.match(text, at, end)
     if m is None:
         return None
     stop = _SENTENCE_END_CHAR.search(text, m.end(), min(end, at + _TITLE_SEARCH))
@@ -209,17 +209,10 @@ def _title_shaped(text: str, at: int, end: int) -> int | None:
         return at + best[0]
     if stop is not None and len(first) <= _OWN_SENTENCE:
         return int(stop.end())
-    # else the title runs to the next comma (its body's first clause, a few words, with it)
-    comma = _COMMA.search(first, m.end() - at)
-    second = (comma.start() if comma else len(first)) - (m.end() - at)
-    return at + comma.start() if comma and 4 <= second <= _SECOND_CLAUSE else None
+    second = _SECOND_CLAUSE.match(first, m.end() - at)
+    return at + second.end() if second else None
 
 
-_COMMA = regex.compile("[，,]")
-_SECOND_CLAUSE = 20
-
-
-_TITLE_SEARCH = 120
 _SENTENCE_END_CHAR = regex.compile("[。！？；!?;]")
 #: where a clause ends: no match of ``PART_NOUN`` holds one of these characters (and none is a
 #: word character to ``\b``), so a scan of ``PART_NOUN`` reaches the position after each one,
