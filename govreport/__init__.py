@@ -19,6 +19,7 @@ from .errors import (
     InputTooLarge,
     InvalidReportData,
     OutlineError,
+    ParseTimeout,
 )
 from .models import (
     Boilerplate,
@@ -61,6 +62,7 @@ __all__ = [
     "OutlineError",
     "PageItem",
     "Paragraph",
+    "ParseTimeout",
     "Report",
     "Section",
     "SectionKind",

@@ -25,13 +25,14 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .api import parse, with_decoding
 from .decode import Decoded, decode_bytes
-from .errors import InputRefused
+from .errors import InputRefused, ParseTimeout
 from .html import html_to_text
 from .models import Report
 from .split import parse_page
@@ -180,7 +181,7 @@ def parse_path(path: PathInput, *, many: bool = True,
 
 def parse_files(
     paths: Iterable[PathInput] | PathInput, *, jobs: int = 1, many: bool = True,
-    max_bytes: int | None = MAX_BYTES,
+    max_bytes: int | None = MAX_BYTES, timeout: float | None = None,
 ) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files; yield ``(path, report)`` per report, or ``(path, exception)`` for a
     file that could not be read, decoded or parsed — in input order, without stopping.
@@ -189,7 +190,9 @@ def parse_files(
     ``*.htm``; a path that does not exist raises :class:`FileNotFoundError` before anything is
     parsed). A page holding several reports yields one pair per report when ``many`` is true.
     ``jobs > 1`` parses in that many worker processes (``jobs=0``: one per CPU); on platforms
-    that spawn processes, call it under ``if __name__ == "__main__":``.
+    that spawn processes, call it under ``if __name__ == "__main__":``. ``timeout`` limits the
+    seconds spent on one file (reading and parsing): a file that takes longer yields a
+    :class:`~govreport.errors.ParseTimeout` and the run goes on (see :func:`ordered_map`).
 
     >>> for path, result in govreport.parse_files(["reports/"], jobs=4):  # doctest: +SKIP
     ...     if isinstance(result, Exception):
@@ -200,7 +203,8 @@ def parse_files(
     files = list(iter_input_files(paths))
     jobs = min(resolve_jobs(jobs), max(1, len(files)))
     work = partial(parse_path, many=many, max_bytes=max_bytes)
-    for path, result in ordered_map(work, files, jobs=jobs, chunksize=chunk_for(len(files), jobs)):
+    for path, result in ordered_map(work, files, jobs=jobs, chunksize=chunk_for(len(files), jobs),
+                                    timeout=timeout):
         if isinstance(result, Exception):
             yield path, result
         else:
@@ -221,17 +225,31 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunksize: int = 1
+    func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunksize: int = 1,
+    timeout: float | None = None,
 ) -> Generator[tuple[T, R | Exception], None, None]:
     """``(item, func(item))`` in input order; an exception raised by ``func`` (or by a worker
     process dying) is yielded in place of the result. With ``jobs > 1`` the items go to the
     workers ``chunksize`` at a time (fewer round trips for many small items; an exception
     still stands for its own item) and at most ``4 * jobs`` chunks are in flight, so a long
-    input does not pile up results in memory."""
+    input does not pile up results in memory.
+
+    ``timeout`` (seconds) limits each call of ``func``: one that runs longer is interrupted
+    and yields :class:`~govreport.errors.ParseTimeout` for its item. The limit is an interval
+    timer (``SIGALRM``) in the process that runs the call — a worker, or this process when
+    ``jobs == 1`` and this is the main thread (from another thread one worker process is
+    used); platforms without ``signal.setitimer`` (Windows) refuse a timeout with
+    ``ValueError``."""
     jobs = resolve_jobs(jobs)
     if chunksize < 1:
         raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
-    if jobs == 1:
+    if timeout is not None:
+        if not timeout > 0:
+            raise ValueError(f"timeout must be a number of seconds above 0, not {timeout}")
+        if not hasattr(signal, "setitimer"):
+            raise ValueError("timeout needs signal.setitimer, which this platform lacks")
+        func = partial(_limited, func, timeout)
+    if jobs == 1 and (timeout is None or threading.current_thread() is threading.main_thread()):
         for item in items:
             try:
                 yield item, func(item)
@@ -316,6 +334,37 @@ def _submit(executor: ProcessPoolExecutor, run: Callable[[list[T]], list[Any]],
         future = Future()
         future.set_exception(exc)
         return future
+
+
+class _Expired(BaseException):
+    """Raised by the ``SIGALRM`` handler of :func:`_time_limit`: not an ``Exception``, so no
+    ``except Exception`` on the way out of the interrupted call can swallow it."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_Expired` in the body once ``seconds`` have passed (main thread only)."""
+    def expire(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _limited(func: Callable[[T], R], seconds: float, item: T) -> R:
+    """``func(item)``, or :class:`ParseTimeout` once it has run for ``seconds``."""
+    try:
+        with _time_limit(seconds):
+            return func(item)
+    except _Expired:
+        name = os.fsdecode(item) if isinstance(item, str | os.PathLike) else repr(item)
+        raise ParseTimeout(f"{name}: not done within the time limit of {seconds:g} s",
+                           path=name, seconds=seconds) from None
 
 
 def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R | Exception]:

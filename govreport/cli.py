@@ -93,6 +93,7 @@ _BATCH_EPILOG = f"""\
 examples:
   govreport batch reports/ --out results.jsonl
   govreport batch a.txt b.html pages/ --out - --jobs 0 | wc -l
+  govreport batch scraped/ --out results.jsonl --jobs 0 --timeout 60
 
 Directories are searched recursively for {", ".join(f"*{s}" for s in INPUT_SUFFIXES)}. Each
 output line is one report (Report.to_dict(), with "source" set to the file; a page holding
@@ -179,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output .jsonl file (- for standard output)")
     b.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N",
                    help="worker processes (default 1; 0 = one per CPU)")
+    b.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="give up on a file after SECONDS (its line is an error of type "
+                        "ParseTimeout) and go on; default: no limit")
     b.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr: auto (default) when stderr is a terminal")
     b.set_defaults(run=_cmd_batch)
@@ -192,6 +196,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--path", action="store_true", help="print the schema's file path instead")
     s.set_defaults(run=_cmd_schema)
     return parser
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {value}")
+    return number
 
 
 def _non_negative(value: str) -> int:
@@ -489,7 +503,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             write, flush = out.write, out.flush
         chunksize = chunk_for(len(files), jobs)
         lines = partial(report_lines, max_bytes=args.max_bytes or None)
-        results = ordered_map(lines, files, jobs=jobs, chunksize=chunksize)
+        results = ordered_map(lines, files, jobs=jobs, chunksize=chunksize,
+                              timeout=args.timeout)
         stack.callback(results.close)  # stops the workers however the loop ends (SIGTERM)
         for path, result in results:
             if isinstance(result, Exception):

@@ -17,6 +17,7 @@ __all__ = [
     "InputTooLarge",
     "InvalidReportData",
     "OutlineError",
+    "ParseTimeout",
 ]
 
 
@@ -73,6 +74,17 @@ class InputRefused(GovReportError, OSError):
         super().__init__(message)
         self.path = path
         self.reason = reason
+
+
+class ParseTimeout(GovReportError, TimeoutError):
+    """One file took longer than the per-file time limit (``parse_files(..., timeout=…)``,
+    ``govreport batch --timeout``); the run goes on with the next file. ``seconds`` is the
+    limit, ``path`` the file."""
+
+    def __init__(self, message: str, *, path: str, seconds: float) -> None:
+        super().__init__(message)
+        self.path = path
+        self.seconds = seconds
 
 
 class InvalidReportData(GovReportError, ValueError):

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 import govreport
-from govreport import DecodeError, InputRefused, Report
+from govreport import DecodeError, InputRefused, ParseTimeout, Report
 from govreport.batch import (
     chunk_for,
     error_message,
@@ -143,6 +145,67 @@ def test_ordered_map_survives_workers_killed_twice() -> None:
     results = list(ordered_map(_killed, range(80), jobs=2, chunksize=4))
     assert [item for item, r in results if isinstance(r, Exception)] == [10, 50]
     assert len(results) == 80
+
+
+def _slow(n: int) -> int:
+    """Item 2 sleeps far past the limit; an ``except Exception`` on the way cannot stop the
+    time limit from ending it."""
+    if n == 2:
+        try:
+            time.sleep(60)
+        except Exception:
+            return -1
+    return n
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer (POSIX)")
+@pytest.mark.parametrize(("jobs", "chunksize"), [(1, 1), (2, 1), (2, 3)])
+def test_ordered_map_timeout_fails_only_the_slow_item(jobs: int, chunksize: int) -> None:
+    """Issue 14, item 13: one item that takes too long is that item's error
+    (ParseTimeout), the others still get their results and the run goes on."""
+    results = list(ordered_map(_slow, range(6), jobs=jobs, chunksize=chunksize, timeout=0.5))
+    assert [item for item, _ in results] == list(range(6))
+    error = results[2][1]
+    assert isinstance(error, ParseTimeout)
+    assert isinstance(error, TimeoutError)
+    assert error.seconds == 0.5
+    assert "time limit of 0.5 s" in str(error)
+    assert [r for item, r in results if item != 2] == [0, 1, 3, 4, 5]
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)  # left as it was
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer (POSIX)")
+def test_ordered_map_timeout_from_another_thread_runs_in_a_worker() -> None:
+    results: list[tuple[int, object]] = []
+    thread = threading.Thread(
+        target=lambda: results.extend(ordered_map(_slow, range(4), jobs=1, timeout=0.5)))
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert [item for item, _ in results] == [0, 1, 2, 3]
+    assert isinstance(results[2][1], ParseTimeout)
+    assert [r for _, r in results[:2]] == [0, 1]
+
+
+@pytest.mark.parametrize("timeout", [0, -1.0, float("nan")])
+def test_ordered_map_refuses_a_timeout_not_above_0(timeout: float) -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        next(ordered_map(_explode, range(3), timeout=timeout))
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer (POSIX)")
+def test_parse_files_timeout_is_the_files_error(tmp_path: Path) -> None:
+    """A file too long for the limit fails alone; with a generous limit it parses."""
+    big = tmp_path / "big.txt"
+    big.write_text(EXAMPLE.read_text(encoding="utf-8") * 400, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("各位代表：\n", encoding="utf-8")
+    results = list(govreport.parse_files(tmp_path, timeout=0.01))
+    assert [path.name for path, _ in results] == ["big.txt", "small.txt"]
+    error = results[0][1]
+    assert isinstance(error, ParseTimeout)
+    assert error.path == os.fspath(big)
+    ok = list(govreport.parse_files(tmp_path, timeout=600))
+    assert all(isinstance(r, Report) for _, r in ok)
 
 
 def test_ordered_map_refuses_a_chunksize_below_1() -> None:

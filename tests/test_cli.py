@@ -557,6 +557,36 @@ def test_batch_max_bytes_refuses_a_larger_file(tmp_path: Path) -> None:
     assert "max_bytes=100" in line["error"]
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"),
+                    reason="needs signal.setitimer (POSIX)")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_timeout_records_the_file_as_failed(tmp_path: Path, jobs: str) -> None:
+    """Issue 14, item 13: a file that takes longer than --timeout is that file's error line
+    (ParseTimeout) and the batch goes on to the next file."""
+    big, small = tmp_path / "a_big.txt", tmp_path / "b_small.txt"
+    big.write_text(SAMPLE * 400, encoding="utf-8")
+    small.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("batch", str(big), "--out", str(out), "--timeout", "0.01", "--jobs", jobs)
+    assert result.returncode == 1
+    line = json.loads(out.read_text(encoding="utf-8"))
+    assert line["error_type"] == "ParseTimeout"
+    assert "time limit of 0.01 s" in line["error"]
+    result = run("batch", str(big), str(small), "--out", str(out), "--timeout", "600",
+                 "--jobs", jobs)
+    assert result.returncode == 0, result.stderr
+    sources = [json.loads(x)["source"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sources[-1] == str(small)  # the big file is a page of many reports
+    assert set(sources[:-1]) == {str(big)}
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "soon", "inf"])
+def test_batch_timeout_must_be_seconds_above_0(tmp_path: Path, value: str) -> None:
+    result = run("batch", str(EXAMPLE), "--out", str(tmp_path / "o.jsonl"), "--timeout", value)
+    assert result.returncode == 2
+    assert "--timeout" in result.stderr
+
+
 # --------------------------------------------------------------------------- issue 14, 20 and 21
 
 
