@@ -420,6 +420,18 @@ def section_memory(inp: Inputs) -> None:
     big = one_line(inp.median_report) * 16
     print(f"  16× run-on report ({utf8_len(big):,d} B): "
           f"{peak(lambda: govreport.parse(big)) / utf8_len(big):.1f}×")
+    # issue 14, item 7: the cost per block, on texts of tiny lines (about 1 MB each)
+    for line in TINY_LINES:
+        text = line * (1_000_000 // utf8_len(line))
+        print(f"  {line!r} × {1_000_000 // utf8_len(line):,d}: "
+              f"{peak(lambda text=text: govreport.parse(text)) / utf8_len(text):.1f}×")
+
+
+#: lines repeated into the tiny-paragraph inputs of the memory section: runs of one- or
+#: two-character lines (joined into one paragraph by normalize), then the shortest lines that
+#: stay paragraphs of their own, ASCII and Han, and a part title per paragraph
+TINY_LINES = ("字\n\n", "a\n", "字字\n", "aaa\n", "字字字\n", "我们要做好工作。\n",
+              "2025年工作安排\n我们要做好工作，继续努力。\n")
 
 
 def _batch_command() -> list[str] | None:

@@ -93,10 +93,10 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
     not yet used by an outline pass (which sets the family of bare headings it promotes)."""
     if prepared is None:
         norm = normalize(text)
-        blocks = segment(norm.text)
-        cands = classify(norm.text, blocks)
+        cands = classify(norm.text, segment(norm.text))
     else:
-        norm, blocks, cands = prepared
+        norm, _, cands = prepared
+        prepared = None
     tokens, findings = recover(norm.text, cands)
     found = openings(cands)
     if len(found) >= 2:
@@ -105,6 +105,7 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
             "multiple_reports",
             f"the text holds {len(found)} reports (opening formulas); use parse_many() to get "
             "each", second.start, second.end))
+    del cands  # the blocks and their readings are not needed any more (peak memory)
     sections = _build(norm, tokens, findings)
     diagnostics = _diagnostics(norm, tokens, findings)
     from .extract import extract

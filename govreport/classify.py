@@ -9,7 +9,7 @@ decided by ``outline.py``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -151,12 +151,14 @@ class Candidate:
         self.numeral_end = block.start  # where the title starts
         self.title_end = block.end  # where the heading ends (a run-in body follows)
         self.boundary_inferred = False
-        self.options: list[tuple[int, int]] = []  # scored title ends of a run-in heading
+        #: scored title ends of a run-in heading (an empty tuple, shared, for most blocks)
+        self.options: Sequence[tuple[int, int]] = ()
         self.marker: str | None = None
         self.lead: str | None = None
         self.reason: str | None = None  # boilerplate rule
         self.salutation = False  # a paragraph led by 各位代表
-        self.readings: list[Reading] = []  # what the block may be in the outline, best first
+        #: what the block may be in the outline, best first
+        self.readings: Sequence[Reading] = ()
         self.next_chapter: int | None = None  # ordinal of the next subsection numeral in the part
 
     def __repr__(self) -> str:

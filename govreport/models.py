@@ -66,7 +66,7 @@ def _to_diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(items)
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, weakref_slot=False)
 class Span:
     """Half-open range ``[start, end)`` of character offsets into the decoded input."""
 
@@ -154,7 +154,7 @@ class Diagnostic:
 # --------------------------------------------------------------------------- leaves
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Heading:
     """The heading line of a section or subsection; always its first child.
 
@@ -167,7 +167,7 @@ class Heading:
     numeral: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Paragraph:
     """A block of running text (including salutations such as 各位代表：)."""
 
@@ -175,7 +175,7 @@ class Paragraph:
     text: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Item:
     """An enumerated point (一是…, 二要…, ——…) or a paragraph led by a short lead sentence
     (加快规划有机融合。…). ``marker`` is the enumeration as written, ``lead`` the lead sentence."""
@@ -187,7 +187,7 @@ class Item:
     lead: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Boilerplate:
     """Web chrome, pagination, source/licence notes or contact lines: kept, but set apart."""
 
@@ -196,7 +196,7 @@ class Boilerplate:
     reason: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class GlossaryEntry:
     """One numbered entry of a 名词解释 glossary: ``number.term：definition``."""
 

@@ -384,9 +384,57 @@ def _chrome_lines(stripped: list[str], filled: list[int],
     return sum(1 for i in filled if is_chrome(stripped[i]))
 
 
+#: a line of one or two characters (not a heading numeral, not web chrome)
+_NARROW_LINE = regex.compile(r"(?m)^[ \t]*\S{1,2}[ \t]*$")
+#: this many narrow lines in a row (blank lines between allowed) are text wrapped at a width
+#: of a character or two (vertical text or a narrow table column in a PDF), never a report's
+#: own line structure
+_NARROW_RUN = 8
+
+
+def _narrow_lines(text: str) -> str:
+    """``text`` with the line breaks inside each run of :data:`_NARROW_RUN` or more narrow
+    lines made spaces (one line, same length): one paragraph, not thousands of blocks of a
+    character each. One match at a time: memory does not grow with the run."""
+    runs: list[tuple[int, int]] = []
+    first = last = -1
+    count = 0
+    for m in _NARROW_LINE.finditer(text):
+        start, end = m.span()
+        line = m.group().strip()
+        if _STRUCTURAL.match(line) or _is_chrome(line):
+            # a heading numeral on a line of its own (一、 / 1.), its title on the next line,
+            # is the outline's, and joined to other lines it would read as a heading; a web
+            # page's menu (首页 / 登录 …) is chrome line by line
+            if count >= _NARROW_RUN:
+                runs.append((first, last))
+            count = 0
+            continue
+        if count and text.count("\n", last, start) == start - last:
+            count += 1  # only line breaks since the previous narrow line
+        else:
+            if count >= _NARROW_RUN:
+                runs.append((first, last))
+            first, count = start, 1
+        last = end
+    if count >= _NARROW_RUN:
+        runs.append((first, last))
+    if not runs:
+        return text
+    parts = []
+    pos = 0
+    for start, end in runs:
+        parts.append(text[pos:start])
+        parts.append(text[start:end].replace("\n", " "))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def unwrap(text: str) -> tuple[str, Deletions]:
     if "\n" not in text:
         return text, []
+    text = _narrow_lines(text)
     lines = []
     pos = 0
     for line in text.split("\n"):

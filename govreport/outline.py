@@ -22,6 +22,8 @@ Everything here works in normalised offsets; ``transform.py`` maps to the source
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from . import patterns
@@ -70,7 +72,7 @@ class Token:
         self.reason: str | None = None
         self.term: str | None = None  # glossary entries: (term, definition) split
         self.title_start = start
-        self.options: list[tuple[int, int]] = []  # scored title ends (run-in headings)
+        self.options: Sequence[tuple[int, int]] = ()  # scored title ends (run-in headings)
 
     def __repr__(self) -> str:
         return f"Token({self.kind.value}, {self.start}-{self.end}, ordinal={self.ordinal})"

@@ -52,6 +52,10 @@ def _lead(text: str) -> str | None:
     return text[: m.end()] if m.end() < len(text) else None
 
 
+#: leaf texts up to this many characters are shared between equal leaves
+_SHARED_TEXT = 4
+
+
 class _Leaves:
     """Leaf objects for all tokens, and the boilerplate that follows each visible token."""
 
@@ -74,8 +78,14 @@ class _Leaves:
         boilerplate = TokenKind.BOILERPLATE
         make = self._make
         leaf_of = self.leaf
+        # the texts of tiny leaves are shared: a text of thousands of one-character lines
+        # would otherwise hold a string object per line (issue 14, item 7)
+        short: dict[str, str] = {}
         for i, tok in enumerate(tokens):
-            leaf = make(tok, Span(bounds[i], bounds[i + 1]), text[tok.start : tok.end])
+            content = text[tok.start : tok.end]
+            if len(content) <= _SHARED_TEXT:
+                content = short.setdefault(content, content)
+            leaf = make(tok, Span(bounds[i], bounds[i + 1]), content)
             if tok.kind == boilerplate:
                 if last_visible is None:
                     self.leading.append(leaf)

@@ -161,6 +161,27 @@ def test_hard_wrapped_lines_are_joined() -> None:
                    line * 2 + line[:8] + "。"]
 
 
+def test_runs_of_narrow_lines_become_one_line_of_the_same_length() -> None:
+    """Issue 14, item 7: text wrapped at a character or two (vertical text, a narrow table
+    column) is one paragraph; the breaks become spaces, so offsets do not move."""
+    column = "\n".join(["各", "位", "代", "表", "，", "现", "在", "我"]) + "\n\n12\n 3 \n"
+    text = "过去一年，经济平稳。\n" + column + "新的一段。"
+    out = normalize(text, steps=["unwrap"]).text
+    assert len(out) == len(text)
+    assert out.split("\n") == ["过去一年，经济平稳。",
+                               column[:-1].replace("\n", " "), "新的一段。"]
+
+
+def test_short_runs_and_heading_numerals_are_not_narrow_text() -> None:
+    seven = "\n".join("各位代表现在我") + "\n一、\n2025年工作回顾\n"
+    assert normalize(seven, steps=["unwrap"]).text == seven
+    numerals = "一、\n" * 12 + "1.\n" * 12
+    assert normalize(numerals, steps=["unwrap"]).text == numerals
+    # a heading numeral ends a run: the lines before it are joined, the numeral is not
+    text = "字\n" * 8 + "一、\n回顾\n"
+    assert normalize(text, steps=["unwrap"]).text == "字 " * 7 + "字\n一、\n回顾\n"
+
+
 # --------------------------------------------------------------------------- whole
 
 
