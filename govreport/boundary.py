@@ -68,6 +68,9 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
     m = _COLON.search(window, 0, _COLON_MAX)
     colon = m.start() if m else -1
     if colon >= 2 and (stop == -1 or colon < stop):
+        cut = _part_end(window[:colon], strong_only=True) if part else None
+        if cut is not None:  # "2025年工作安排今年…主要预期目标是：…": the title ends first
+            return cut, True, []
         return colon + 1, False, []  # "（一）“十四五”时期指导思想：…"
     if latin:  # an English title run into its body's first sentence: "…five yearsWe will …"
         m = _GLUED_LATIN.search(window, 4)

@@ -370,6 +370,8 @@ _SENTENCE_ENDS = "。！？!?；;…:："
 #: 各位代表： / Fellow Deputies, — a salutation with its punctuation leads a paragraph
 _SALUTATION_LEAD = regex.compile(rf"{patterns.SALUTATION_WORDS}[ \t]*[,，:：!！]")
 _CLOSERS = "”’」』）)]"
+#: the first word of a line of Latin text (where word wrapping would have broken)
+_FIRST_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _is_chrome(line: str) -> bool:
@@ -472,19 +474,36 @@ def unwrap(text: str) -> tuple[str, Deletions]:
                 and not _STRUCTURAL.match(stripped[i]):
             lengths[w] = lengths.get(w, 0) + 1
     wrap_width = 0
+
+    def full(a: int) -> bool:
+        """Line ``a`` reaches the margin: it is within two columns of the wrap width, or
+        the next line's first word (Latin text wraps between words) would not have fitted
+        after it."""
+        if columns[a] >= wrap_width - 2:
+            return True
+        word = _FIRST_WORD.match(stripped[a + 1]) if a + 1 < len(stripped) else None
+        return word is not None and columns[a] + 1 + len(word.group()) > wrap_width
+
     if lengths and not blank_separated:
         width_, _ = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
         open_near = sum(c for w, c in lengths.items() if abs(w - width_) <= 2)
-        near = sum(1 for w in columns.values() if abs(w - width_) <= 2)
         # the widest of the typical widths: indented first lines (a folded 　　 indent is two
         # columns narrower) may be the most common
         widest = max(w for w in lengths if abs(w - width_) <= 2)
-        if widest >= 32 and open_near >= 5 and (
+        wrap_width = width_
+        near = sum(1 for i in filled if columns[i] <= width_ + 2 and full(i))
+        # most lines are at the margin; or most of the lines that break off mid-sentence are
+        # and hardly any line is wider (a short text with many headings and paragraphs of a
+        # line or two; parallel titles of one length stand among wider paragraphs)
+        wider = sum(1 for w in columns.values() if w > widest + 2)
+        if not (widest >= 32 and open_near >= 5 and (
             near * 2 >= len(filled)
+            or (open_near * 2 >= sum(lengths.values()) and wider * 10 <= len(filled))
             or near * 2 >= len(filled) - _chrome_lines(stripped, filled, is_chrome)
-        ):
-            wrap_width = width_
+        )):
+            wrap_width = 0
     runs: Deletions = []
+    spaces: list[int] = []  # line breaks that become spaces (same length)
     for a, b in itertools.pairwise(filled):
         if b != a + 1:
             continue  # a blank line: always a paragraph break
@@ -495,7 +514,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if not join and blank_separated:
             # link-split lines of a page: chrome may join chrome (a licence split by links)
             join = not (_structural(prev, chrome=False) or _structural(nxt, chrome=False))
-        elif not join and wrap_width and columns[a] >= wrap_width - 2:
+        elif not join and wrap_width and full(a):
             # a hard-wrapped text: a full line continues unless the next line is indented,
             # or the full line ends a sentence and the next is a short line that ends none
             # (not the last line of a paragraph: a title that lost its numeral). A heading
@@ -519,7 +538,15 @@ def unwrap(text: str) -> tuple[str, Deletions]:
                 join = False
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
-            runs.append((start, start + 1))
+            if prev[-1:].isascii() and _FIRST_WORD.match(nxt):
+                spaces.append(start)  # between two words of Latin text: a space
+            else:
+                runs.append((start, start + 1))
+    if spaces:
+        chars = list(text)
+        for pos in spaces:
+            chars[pos] = " "
+        text = "".join(chars)
     return _delete_runs(text, runs)
 
 

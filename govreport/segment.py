@@ -103,9 +103,17 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_BULLET.finditer(text, start, end):
         cuts.add(m.start())
+    # a part numeral followed by a title that names a part starts the part wherever it
+    # stands: a re-posted page's chrome phrase may run into it (…仅供参考二、2025年工作安排)
+    for m in _BARE_PART_NUMERAL.finditer(text, start, end):
+        if m.start() not in cuts and embedded_part_title(text, m.end(), end) is not None:
+            cuts.add(m.start())
     titles: dict[int, int] = {}  # part titles without numeral, back matter: cut → title end
     for m in patterns.EMBEDDED_BACK.finditer(text, start, end):
         titles[m.start("at")] = m.end("at")
+    for m in _GLOSSARY_THEN_ENTRY.finditer(text, start, end):  # …仅供参考名词解释1.新质…
+        if not any(a <= m.start() < e for a, e in titles.items()):  # not 附件2 名词解释
+            titles[m.start()] = m.end("title")
     for m in _part_nouns(text, start, end):
         at = _sentence_start(text, m.start(), start)
         if at is not None and at not in cuts and at not in titles:
@@ -137,14 +145,26 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         piece_end = cut
         while piece_end > prev and text[piece_end - 1] in _SPACE:
             piece_end -= 1
-        out.append(Block(prev, piece_end, prev != start, titles.get(prev),
+        out.append(Block(prev, piece_end, prev != start, _within(titles.get(prev), piece_end),
                          *restarts.get(prev, _NO_RESTART)))
         prev = cut
-    out.append(Block(prev, end, prev != start, titles.get(prev), *restarts.get(prev, _NO_RESTART)))
+    out.append(Block(prev, end, prev != start, _within(titles.get(prev), end),
+                     *restarts.get(prev, _NO_RESTART)))
     return out
 
 
+def _within(title_end: int | None, end: int) -> int | None:
+    """A title's end inside its block: a title that runs past the next cut (one found by
+    another rule) ends with the block."""
+    return None if title_end is None else min(title_end, end)
+
+
 _SENTENCE_ENDS = "。！？；!?;"
+#: a part numeral not found after a sentence end (not 第一、: an ordinal inside a sentence)
+_BARE_PART_NUMERAL = regex.compile(r"(?<![第\d])[一二三四五六七八九十]{1,2}、")
+#: a glossary heading followed by its first numbered entry, whatever precedes it
+_GLOSSARY_THEN_ENTRY = regex.compile(
+    r"(?P<title>名词解释|名词注释)[ \t]*[:：]?[ \t]*(?=(?:1|１)[.．、]|[（(](?:1|１|一)[）)])")
 _NO_RESTART = (0, -1)
 #: how far before a (re)starting subsection numeral a lost part title is looked for
 _LOST_TITLE_WINDOW = 4000

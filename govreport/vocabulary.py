@@ -82,13 +82,18 @@ _WORDS: dict[Naming, str] = {
                          # coming five years we will …" begins a sentence
                          r"|\b(?:of|for)[ \t]+the[ \t]+(?:next|coming)[ \t]+(?:five|5)"
                          r"[ \t]+years\b"),
-    Naming.PERIOD: (r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:规划)?(?:时期|期间|期)?"
+    # the plans since the 11th are 规划, the earlier ones 计划 (“九五”计划, 第九个五年计划)
+    Naming.PERIOD: (r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:规划|计划)?(?:时期|期间|期)?"
+                    r"|[“\"][六七八九]五[”\"](?:计划|规划)?(?:时期|期间|期)?"
+                    r"|[六七八九]五(?:计划|时期|期间)"
+                    r"|第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)(?:时期|期间)?"
                     r"|(?i:\b(?:the[ \t]+)?(?:\d{1,2}(?:th|st|nd|rd)[ \t]+)?five-year"
                     r"(?:[ \t]+plan)?(?:[ \t]+period)?\b"
                     r"|\b(?:the[ \t]+)?\d{1,2}(?:th|st|nd|rd)[ \t]+period\b)"),  # the 10th period
     Naming.REVIEW: (r"工作回顾|回顾|工作总结|总结|发展成就|主要成就|成就|成绩|发展历程|历程"
                     r"|(?i:\breview)"),
-    Naming.FORWARD: (r"目标任务|主要目标|发展目标|奋斗目标|预期目标|目标|主要任务|重点任务|工作任务"
+    Naming.FORWARD: (r"远景目标|纲要|目标任务|主要目标|发展目标|奋斗目标|预期目标|目标"
+                     r"|主要任务|重点任务|工作任务"
                      r"|任务|总体要求|要求|指导思想|总体思路|工作思路|发展思路|思路|主要考虑|考虑|设想"
                      r"|重大举措|举措|政策取向|取向|工作安排|安排|工作部署|总体部署|部署|重点工作"
                      r"|蓝图|规划|战略|建议|(?i:\b(?:goals?|tasks?|targets?|arrangements?|plans?)\b)"),
@@ -122,6 +127,8 @@ _WORDS: dict[Naming, str] = {
 _SCAN = regex.compile(
     "|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS.items())
 )
+#: forward nouns that only a long-range plan has: its long-range goals and its outline
+_LONG_RANGE = regex.compile(r"远景目标|纲要")
 _FORWARD_FIVE = regex.compile(
     r"目标|任务|规划|要求|思路|举措|蓝图|考虑|设想|部署|战略|(?i:goal|task|target|plan)"
 )
@@ -183,13 +190,16 @@ _DIGITS = regex.compile(r"(?:19|20)\d{2}")
 
 
 def _time_of(role: Naming, text: str, year: int | None) -> Naming:
-    """A year's role in a report of ``year``: 2024年 in the 2025 report is the past year."""
+    """A year's role in a report of ``year``: 2024年 in the 2025 report is the past year,
+    2035年 the horizon of a long-range plan (``2035年远景目标``)."""
     if role != Naming.YEAR or year is None:
         return role
     m = _DIGITS.search(text)
     if m is None:
         return role
     y = int(m.group())
+    if y >= year + 2:
+        return Naming.PERIOD
     return Naming.PAST_YEAR if y < year else Naming.THIS_YEAR if y == year else role
 
 
@@ -202,6 +212,8 @@ def _kind_of(role: Naming, time: Naming | None, text: str) -> SectionKind | None
         return SectionKind.OTHER
     if role == Naming.CLOSING:
         return SectionKind.CLOSING
+    if role == Naming.FORWARD and _LONG_RANGE.match(text):
+        return SectionKind.FIVE_YEAR_PLAN  # 2035年远景目标; the plan's outline (纲要)
     if (time in (Naming.PERIOD, Naming.NEXT_PERIOD) and role == Naming.FORWARD
             and _FORWARD_FIVE.search(text)) or (time == Naming.NEXT_PERIOD
                                                 and role == Naming.GENERIC):

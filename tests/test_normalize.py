@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from govreport.normalize import STEPS, detect_script, normalize
@@ -159,6 +161,37 @@ def test_hard_wrapped_lines_are_joined() -> None:
     out = normalize(text, steps=["unwrap"]).text.split("\n")
     assert out == [line * 2 + line[:10] + "。", "  " + line * 2 + line[:5] + "。",
                    line * 2 + line[:8] + "。"]
+
+
+def test_a_short_hard_wrapped_text_with_many_headings_is_joined() -> None:
+    """Fewer than half the lines reach the margin (headings, paragraphs of a line and a
+    bit), but the lines that break off mid-sentence all do: the text is hard-wrapped."""
+    line = "全市经济运行总体平稳稳中有进高质量发展扎实推进各项"
+    assert len(line) == 25
+    paragraphs = [line + line[:5] + "。", line + "工作。", line + line[:9] + "。",
+                  line + "成效。", line + line[:3] + "。", line + "明显。"]
+    lines = []
+    for n, paragraph in enumerate(paragraphs, 1):
+        lines += [f"（{'一二三四五六'[n - 1]}）第{n}项工作", "提要。", paragraph[:25], paragraph[25:]]
+    text = "\n".join(lines)
+    out = normalize(text, steps=["unwrap"]).text.split("\n")
+    assert out == [x for n, p in enumerate(paragraphs, 1)
+                   for x in (f"（{'一二三四五六'[n - 1]}）第{n}项工作", "提要。", p)]
+
+
+def test_word_wrapped_latin_lines_are_joined() -> None:
+    """Latin text wraps between words, so its lines end short of the margin by up to a word:
+    a line is full when the next line's first word would not have fitted after it (a
+    machine translation printed to PDF; a heading that wraps onto a second line)."""
+    words = ["We", "will", "deepen", "reform", "and", "opening", "up,", "promote", "high-quality", "development,", "and", "keep", "the", "economy", "running", "within", "an", "appropriate", "range", "this", "year."]
+    paragraph = " ".join(words * 6)
+    lines = textwrap.wrap(paragraph, 60)
+    heading = "四、We will comprehensively strengthen the government's"
+    text = "\n".join([*lines, heading, "self-improvement", *lines])
+    assert max(len(line) for line in lines) < 60  # ragged: no line reaches the margin
+    out = normalize(text, steps=["unwrap"]).text
+    assert len(out) == len(text)  # the breaks between words became spaces
+    assert out.split("\n") == [paragraph, heading + " self-improvement", paragraph]
 
 
 def test_runs_of_narrow_lines_become_one_line_of_the_same_length() -> None:
