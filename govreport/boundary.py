@@ -21,7 +21,7 @@ import re
 
 import regex
 
-from .vocabulary import PART_NOUN, names_part
+from .vocabulary import PART_NOUN, names_part, starts_with_time
 
 __all__ = ["Options", "embedded_part_title", "title_end"]
 
@@ -149,6 +149,9 @@ _BODY_OPENER = regex.compile(
 #: nouns that end part titles (and seldom a sentence's subject), and what would continue the
 #: sentence after them
 _TITLE_FINAL = regex.compile(r"工作回顾|工作安排(?:建议)?|政府自身建设|满意(?:的)?政府")
+#: … and the forward nouns that end a title led by its time word (“十五五”时期主要目标任务),
+#: not a sentence led by a verb (切实抓好“十四五”规划目标任务收官)
+_TIMED_TITLE_FINAL = regex.compile(r"目标任务|(?:主要|重点)任务|奋斗目标|重点工作")
 _CONTINUES = "，,、：:；;。！？!?的和及与暨是为在中上下“”\"（）()等"
 #: a subsection numeral right after a part title in a run-on line
 _SUBSECTION = regex.compile(r"[ \t]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|一是)")
@@ -169,6 +172,8 @@ def embedded_part_title(text: str, at: int, end: int) -> int | None:
                                                    or _SUBSECTION.match(window, e))), None)
     if cut is None:  # or ending in a noun that only ends titles, not followed by its sentence
         m = _TITLE_FINAL.search(window)
+        if m is None and starts_with_time(window):
+            m = _TIMED_TITLE_FINAL.search(window)
         if m and 4 <= m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
                 c in _CONTINUES[:6] for c in window[: m.start()]):
             cut = m.end()  # (a title with a comma before its noun is a sentence here)

@@ -101,6 +101,10 @@ _BARE_SUB_LAST = 1.6  # … or after the last numbered sibling
 _BARE_SUB_ALONE = -2.0
 #: a subsection numeral that continues the sequence, read as an item
 _ITEM_FITS = -1.5
+#: a point of a list nested in a subsection that is numbered like a part (一、 > （一）): what
+#: a subsection numeral gains over an item (classify.W "subsection numeral" − "numbered
+#: item", and _FITS), so that the points do not outvote the outline
+_NESTED_UNDER_DEMOTED = 1.8
 #: preamble text after the opening formula (an introduction before the first part is short)
 _INTRO = -0.35
 _LONG_INTRO = -2.0  # … a long paragraph: hardly an introduction
@@ -159,10 +163,16 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
                              state.chapter_family, state.nested, state.demoted, state.opened,
                              loose), None, None
         elif kind == TokenKind.ITEM:
+            # under a subsection numbered like a part (一、 below a part title without
+            # numeral), （一） are its points: as likely items there as subsections elsewhere
+            under = _NESTED_UNDER_DEMOTED if family == "paren_cjk" \
+                and state.demoted is not None and state.chapter_family == state.demoted else 0.0
             if state.chapter and family != state.chapter_family and cand.ordinal == 1:
-                return 0.0, _new(state.part, state.part_family, state.bare, state.chapter,
-                                 state.chapter_family, family, state.demoted, state.opened,
-                                 state.loose), None, None  # a nested list starts
+                return under, _new(state.part, state.part_family, state.bare, state.chapter,
+                                   state.chapter_family, family, state.demoted, state.opened,
+                                   state.loose), None, None  # a nested list starts
+            if under and family == state.nested:
+                return under, state, None, None
             if family != state.nested and cand.ordinal == state.chapter + 1 and _compatible(
                     family, state.chapter_family):
                 return _ITEM_FITS, state, None, None  # the next subsection read as an item

@@ -37,7 +37,8 @@ import regex
 
 from .models import SectionKind
 
-__all__ = ["PART_NOUN", "Naming", "Strength", "TitleName", "name", "names_part"]
+__all__ = ["PART_NOUN", "Naming", "Strength", "TitleName", "name", "names_part",
+           "starts_with_time"]
 
 
 class Strength(enum.IntEnum):
@@ -96,7 +97,7 @@ _WORDS: dict[Naming, str] = {
                      r"|主要任务|重点任务|工作任务"
                      r"|任务|总体要求|要求|指导思想|总体思路|工作思路|发展思路|思路|主要考虑|考虑|设想"
                      r"|重大举措|举措|政策取向|取向|工作安排|安排|工作部署|总体部署|部署|重点工作"
-                     r"|蓝图|规划|战略|建议|(?i:\b(?:goals?|tasks?|targets?|arrangements?|plans?)\b)"),
+                     r"|蓝图|规划|计划|战略|建议|(?i:\b(?:goals?|tasks?|targets?|arrangements?|plans?)\b)"),
     Naming.GENERIC: r"主要工作|工作|(?i:\bwork\b)",
     Naming.SELF: (r"(?:政府)?自身建设|(?:人民)?满意(?:的)?"
                   r"(?:[^，,。；;：:\s]{0,6}?)政府"
@@ -104,6 +105,9 @@ _WORDS: dict[Naming, str] = {
                   r"(?:[、和与及]?(?:服务型|法治|廉洁|诚信|勤政|务实|高效|为民|效能型?))*政府"
                   r"|政府(?:治理)?(?:体系|能力)?(?:和治理能力)?(?:现代化)?(?:水平|效能|能力)"
                   r"|政府(?:建设|作风|效能|治理)|依法行政|廉政建设|作风建设"
+                  # the title of this part until the 1990s: 加强和改进政府工作
+                  r"|(?:加强和改进|改进和加强|加强|改进|改善)政府(?:自身)?(?:的)?工作"
+                  r"(?!任务|安排|报告|要点)"
                   r"|(?i:self-improvement|self-construction|government'?s? own"
                   r"|building (?:of )?(?:the )?government)"),
     Naming.OTHER: (r"和平统一|祖国统一|统一大业|外交(?:工作)?|国际形势|国防(?:建设)?|军队建设"
@@ -127,10 +131,12 @@ _WORDS: dict[Naming, str] = {
 _SCAN = regex.compile(
     "|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS.items())
 )
+#: forward nouns that name a kind of document: a part only with a time (“九五”计划)
+_DOCUMENT = regex.compile(r"规划|计划|纲要|建议|战略|蓝图|设想")
 #: forward nouns that only a long-range plan has: its long-range goals and its outline
 _LONG_RANGE = regex.compile(r"远景目标|纲要")
 _FORWARD_FIVE = regex.compile(
-    r"目标|任务|规划|要求|思路|举措|蓝图|考虑|设想|部署|战略|(?i:goal|task|target|plan)"
+    r"目标|任务|规划|建议|纲要|要求|思路|举措|蓝图|考虑|设想|部署|战略|(?i:goal|task|target|plan)"
 )
 
 #: the nouns that end a part title (run-in title ends in ``boundary.py``)
@@ -187,6 +193,7 @@ def _words(title: str) -> list[tuple[Naming, int, int]]:
 
 
 _DIGITS = regex.compile(r"(?:19|20)\d{2}")
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def _time_of(role: Naming, text: str, year: int | None) -> Naming:
@@ -194,7 +201,7 @@ def _time_of(role: Naming, text: str, year: int | None) -> Naming:
     2035年 the horizon of a long-range plan (``2035年远景目标``)."""
     if role != Naming.YEAR or year is None:
         return role
-    m = _DIGITS.search(text)
+    m = _DIGITS.search(text.translate(_HAN_DIGITS))  # 一九八五年 is 1985
     if m is None:
         return role
     y = int(m.group())
@@ -243,7 +250,7 @@ def name(title: str, year: int | None = None) -> TitleName:
     time: Naming | None = None
     if title.isascii():  # English puts the period after the nouns: "goals of the 14th …"
         time = next((_time_of(r, title[s:e], year) for r, s, e in words if r in _TIME), None)
-    nouns = 0
+    nouns = documents = 0
     for role, s, e in words:
         text = title[s:e]
         if role in _TIME:
@@ -253,6 +260,7 @@ def name(title: str, year: int | None = None) -> TitleName:
         if role not in _NOUNS:
             continue
         nouns += 1
+        documents += bool(_DOCUMENT.fullmatch(text))
         kind = _kind_of(role, time, text)
         if kind is not None:
             evidence.append(text)
@@ -269,9 +277,17 @@ def name(title: str, year: int | None = None) -> TitleName:
     whole = covered >= (0.7 if latin else 0.85) * letters
     strength = Strength.NAMES if whole and letters <= (120 if latin else 40) \
         else Strength.MENTIONS
-    if not kinds and time is None:
-        strength = Strength.MENTIONS  # a bare 主要工作 or 工作 names nothing by itself
+    if time is None and (not kinds or documents == nouns):
+        # a bare 主要工作 or 工作 names nothing by itself, nor do the names of documents
+        # without a time (规划计划: a site's menu item)
+        strength = Strength.MENTIONS
     return TitleName(kinds[0] if kinds else None, strength, tuple(kinds), tuple(evidence))
+
+
+def starts_with_time(title: str) -> bool:
+    """``title`` opens with a time word (``2026年``, ``“十五五”时期``, ``今后五年``)."""
+    m = _SCAN.match(title.lstrip(_SPACES))
+    return m is not None and Naming(m.lastgroup) in _TIME
 
 
 def names_part(title: str, year: int | None = None) -> bool:
