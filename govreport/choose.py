@@ -35,7 +35,7 @@ from typing import NamedTuple
 from .classify import PART_KIND, PART_TERMINAL, PLAIN_READINGS, Candidate, Reading, TokenKind
 from .models import SectionKind
 
-__all__ = ["BEAM", "Choice", "Outcome", "Recogniser", "choose", "numbering"]
+__all__ = ["BEAM", "NESTED_FAMILIES", "Choice", "Outcome", "Recogniser", "choose", "numbering"]
 
 #: how many numbering states the search keeps at each block, and how many parser states
 #: (sequences that differ in the kinds of their parts, say) for each
@@ -76,6 +76,8 @@ def _new(*fields: object) -> NumState:
 
 _PART_FAMILIES = frozenset({"cjk", "di_part", "roman", "en_word"})
 _COMPATIBLE = frozenset({frozenset({"paren_arabic", "arabic_dot"})})
+#: part numerals whose parts hold subsections numbered like parts: 第一部分 > 一、
+NESTED_FAMILIES: dict[str | None, frozenset[str]] = {"di_part": frozenset({"cjk"})}
 _BODY = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION,
                    TokenKind.TAIL_SALUTATION})
 _TEXT = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.FRONT_TEXT})
@@ -258,10 +260,10 @@ def _chapter(state: NumState, cand: Candidate | _Run, numbered: bool
     score = 0.0
     demoted = state.demoted
     if family in _PART_FAMILIES:
-        if not state.bare or family == state.part_family:
-            score += _TWO_LEVELS
-        else:
+        if state.bare and family != state.part_family:
             score += _UNDER_BARE_PART
+        elif family not in NESTED_FAMILIES.get(state.part_family, ()):
+            score += _TWO_LEVELS
         demoted = family
     if chap == 0:
         score += _FITS if o == 1 else (_FIRST_LATER if o <= 3 and not cand.block.embedded

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import regex
 
 from . import patterns
-from .choose import Choice, Outcome, choose
+from .choose import NESTED_FAMILIES, Choice, Outcome, choose
 from .classify import PART_KIND, Candidate, TokenKind, offer_readings, title_of
 from .patterns import cjk_to_int
 from .vocabulary import Strength, name
@@ -187,10 +187,13 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
     """Tokens for the chosen readings, and findings for what was inferred."""
     tokens: list[Token] = []
     K = TokenKind
+    part_family: str | None = None  # the numeral family of the current part's heading
     for i, choice in enumerate(outcome.choices):
         cand = choice.cand
         kind = choice.reading.kind
         look = cand.kind
+        if kind in PART_KIND:
+            part_family = cand.family if look == K.PART_HEADING else None
         if kind == K.GLOSSARY_ENTRY:
             tokens.append(_glossary_entry(text, cand))
             continue
@@ -237,7 +240,8 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
                 "inferred_ordinal",
                 f"heading numeral {what}; read as {choice.reading.name} {choice.ordinal}"
                 + _sure(choice), cand.start, cand.title_end, **extra))  # type: ignore[arg-type]
-        elif kind == K.CHAPTER_HEADING and look == K.PART_HEADING:
+        elif kind == K.CHAPTER_HEADING and look == K.PART_HEADING \
+                and cand.family not in NESTED_FAMILIES.get(part_family, ()):  # not 第一部分 > 一、
             extra = _decided(choice, outcome, i)
             findings.append(Finding(
                 "inferred_level",

@@ -125,7 +125,9 @@ EMBEDDED_HEADING = regex.compile(
 #: A back-matter heading inside a run-on line, after a sentence end (group ``at``).
 EMBEDDED_BACK = regex.compile(
     r"[。！？!?；;][ \t]{0,4}(?P<at>结束语|结语|(?:(?:附件|附录)[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*)?"
-    r"(?:名词解释|名词注释)|(?:附件|附录)[ \t]*\d{1,2})"
+    r"(?:名词解释|名词注释)|(?:附件|附录)[ \t]*\d{1,2}"
+    # 附件：2024年民生实事项目1.… — the appendix's title, up to its first numbered entry
+    r"|(?:附件|附录)[ \t]*[:：](?:[^。！？!?；;\n]{1,40}?(?=[ \t]*[1１][.．、]))?)"
 )
 #: A report's title inside a run-on line (a listing page joined into one line), after a
 #: sentence end and before its date or meeting line (group ``at``).
