@@ -18,6 +18,7 @@ Scraped run-on pages lose the line break, and the title runs straight into the b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -51,6 +52,7 @@ _CONNECTOR = "和及与、暨"
 _OPENER = regex.compile(
     r"坚持|坚定不移|坚决|深入|全面|持续|着力|大力|牢固树立|牢牢|始终|紧紧|我们|进一步|统筹|按照"
     r"|立足|依托|发挥|围绕|聚焦|突出|今年|过去|一年来|要(?:坚持|着力|以|把)|(?:19|20)\d{2}年"
+    r"|[一二][〇○零一二三四五六七八九]{3}年"
 )
 _DEFINITION = regex.compile(r"[^，,。；;：:“”]{1,6}是")
 _FUNCTION_END = set("把的以在对和与将为从向被让使及或并且是了着之其这那")
@@ -117,19 +119,28 @@ def _swallowed_body(title: str, part: bool) -> bool:
     return comma != -1 and len(title) - comma > 18
 
 
-def _part_end(first: str, strong_only: bool = False) -> int | None:
+def _keyword_ends(first: str) -> list[int]:
     found: set[int] = {m.end() for m in _PART_KEYWORD.finditer(first, overlapped=True)
                        if not m.group().isascii()}  # English titles end at a full stop
-    ends = sorted(e for e in found if 4 <= e < len(first))
+    return sorted(e for e in found if 4 <= e < len(first))
+
+
+def _strong_ends(first: str, ends: list[int]) -> Iterator[int]:
+    """Keyword ends followed by what a body starts with, left to right."""
     head = first[:4]
-    for e in ends:  # the first keyword followed by what a body starts with
+    for e in ends:
         rest = first[e:]
         restated = len(head) == 4 and rest.startswith(head)
         if _PART_BODY.match(rest) or _BODY_OPENER.match(rest) or rest[:1] in " \t" \
                 or restated:
-            return e
-    if strong_only:
-        return None
+            yield e
+
+
+def _part_end(first: str, strong_only: bool = False) -> int | None:
+    ends = _keyword_ends(first)
+    strong = next(_strong_ends(first, ends), None)  # the first keyword a body follows
+    if strong is not None or strong_only:
+        return strong
     for e in reversed(ends):  # else the last keyword not followed by a connector
         if first[e] not in _CONNECTOR:
             return e
@@ -162,24 +173,27 @@ def embedded_part_title(text: str, at: int, end: int) -> int | None:
     (``…意见。2024年工作回顾过去一年，…``), or ``None``: the title must name a part
     (``vocabulary.names_part``) and be followed by what a part's body starts with."""
     window = text[at : min(end, at + _TITLE_WINDOW)]
-    cut = _part_end(window, strong_only=True)
-    if cut is None:  # or followed by a verb a body opens with (加强政府自身建设坚持把…), or
-        # by its first subsection's numeral (2025年重点工作任务（一）…)
-        ends = sorted({m.end() for m in _PART_KEYWORD.finditer(window, overlapped=True)
-                       if not m.group().isascii()})
-        cut = next((e for e in ends if e >= 4 and (_OPENER.match(window, e)
-                                                   or _BODY_OPENER.match(window, e)
-                                                   or _SUBSECTION.match(window, e))), None)
-    if cut is None:  # or ending in a noun that only ends titles, not followed by its sentence
-        m = _TITLE_FINAL.search(window)
-        if m is None and starts_with_time(window):
-            m = _TIMED_TITLE_FINAL.search(window)
-        if m and 4 <= m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
-                c in _CONTINUES[:6] for c in window[: m.start()]):
-            cut = m.end()  # (a title with a comma before its noun is a sentence here)
-    if cut is None or cut < 4:
-        return None
-    return at + cut if names_part(window[:cut]) else None
+    for cut in _title_ends(window):  # the first end that leaves a title naming a part
+        if cut >= 4 and names_part(window[:cut]):
+            return at + cut
+    return None
+
+
+def _title_ends(window: str) -> Iterator[int]:
+    """Where a part title at the start of ``window`` may end, likeliest first: before what a
+    body starts with (以更高标准更严要求加强政府自身建设各级政府要… ends after 建设, not after
+    要求, whose title would name nothing), before a verb a body opens with
+    (加强政府自身建设坚持把…) or the first subsection's numeral (2025年重点工作任务（一）…), or
+    at a noun that only ends titles when no sentence follows."""
+    ends = _keyword_ends(window)
+    yield from _strong_ends(window, ends)
+    yield from (e for e in ends if _OPENER.match(window, e) or _SUBSECTION.match(window, e))
+    m = _TITLE_FINAL.search(window)
+    if m is None and starts_with_time(window):
+        m = _TIMED_TITLE_FINAL.search(window)
+    if m and 4 <= m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
+            c in _CONTINUES[:6] for c in window[: m.start()]):
+        yield m.end()  # (a title with a comma before its noun is a sentence here)
 
 
 def chapter_options(first: str) -> Options:
