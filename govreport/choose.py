@@ -103,9 +103,11 @@ _BARE_SUB_LAST = 1.6  # … or after the last numbered sibling
 _BARE_SUB_ALONE = -2.0
 #: a subsection numeral that continues the sequence, read as an item
 _ITEM_FITS = -1.5
-#: a point of a list nested in a subsection that is numbered like a part (一、 > （一）): what
-#: a subsection numeral gains over an item (classify.W "subsection numeral" − "numbered
-#: item", and _FITS), so that the points do not outvote the outline
+#: the first point of a list nested in a subsection that is numbered like a part
+#: (一、 > （一）): what a subsection numeral gains over an item (classify.W "subsection
+#: numeral" − "numbered item", and _FITS), so that the points do not outvote the outline (only
+#: the first: the state does not count the points, and a bonus for every one would reward a
+#: list that runs on across the next subsection's numeral)
 _NESTED_UNDER_DEMOTED = 1.8
 #: preamble text after the opening formula (an introduction before the first part is short)
 _INTRO = -0.35
@@ -173,8 +175,6 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
                 return under, _new(state.part, state.part_family, state.bare, state.chapter,
                                    state.chapter_family, family, state.demoted, state.opened,
                                    state.loose), None, None  # a nested list starts
-            if under and family == state.nested:
-                return under, state, None, None
             if family != state.nested and cand.ordinal == state.chapter + 1 and _compatible(
                     family, state.chapter_family):
                 return _ITEM_FITS, state, None, None  # the next subsection read as an item

@@ -120,7 +120,8 @@ ITEM_DASH = regex.compile(r"(?:——|—|－－|--)(?=\S)")
 #: Where a heading may start inside a run-on line: the line start or after a sentence end,
 #: optionally followed by spaces. Used with ``EMBEDDED_HEADING``.
 EMBEDDED_HEADING = regex.compile(
-    rf"[。！？；!?;：:][ \t]{{0,4}}(?P<at>(?P<part>{_CJK_N}、)|(?P<chap>[（(]{_CJK_N}[）)]))"
+    rf"[。！？；!?;：:][ \t]{{0,4}}(?P<at>(?P<part>{_CJK_N}、|第{_CJK_N}部分)"
+    rf"|(?P<chap>[（(]{_CJK_N}[）)]))"
 )
 #: A back-matter heading inside a run-on line, after a sentence end (group ``at``).
 EMBEDDED_BACK = regex.compile(
