@@ -29,8 +29,9 @@ CODES: dict[str, tuple[Severity, str]] = {
                         "a lone high surrogate right before a lone low one, which JSON cannot "
                         "keep apart: both replaced by U+FFFD in the report's text"),
     "html_input": (Severity.WARNING,
-                   "HTML source instead of text: lines of tags are boilerplate, tags inside "
-                   "lines stay in the text; convert the page with govreport.html.html_to_text"),
+                   "HTML source or markup in the text: its tags and space entities are left out "
+                   "of the text the outline is read from (they stay in the leaves); convert a "
+                   "whole page with govreport.html.html_to_text"),
     # normalisation
     "script_converted": (Severity.INFO, "traditional script converted to simplified (OpenCC t2s)"),
     "pinyin_removed": (Severity.INFO, "pinyin annotations such as 領(lǐng) were removed"),
@@ -139,10 +140,10 @@ def input_diagnostics(text: str) -> list[Diagnostic]:
             first = tags[0]
             out.append(Diagnostic(
                 code="html_input",
-                message=f"the input looks like HTML source (a tag {first.group()[:40]!r} at "
-                        f"{where(text, first.start())}); lines of tags are kept as boilerplate, "
-                        "tags inside lines as text: convert the page with "
-                        "govreport.html.html_to_text() first",
+                message=f"the input holds HTML markup (a tag {first.group()[:40]!r} at "
+                        f"{where(text, first.start())}); tags and space entities are left out "
+                        "of the text the outline is read from; convert a whole page with "
+                        "govreport.html.html_to_text() first (it drops scripts and styles too)",
                 span=Span(*first.span()), severity=CODES["html_input"][0]))
             break
     return out

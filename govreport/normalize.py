@@ -116,6 +116,24 @@ def newlines(text: str) -> tuple[str, Deletions]:
     return out.translate(_NEWLINE_LIKE), runs
 
 
+#: a tag (closed on its line) or a space entity: markup left in text copied from a web page
+_MARKUP = regex.compile(
+    rf"(?:{patterns.HTML_TAG.pattern})(?<=>)|&(?i:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288);")
+
+
+def markup(text: str) -> tuple[str, Deletions]:
+    """Delete the tags and space entities of markup left in text (``<p>``, ``<strong>``,
+    ``&nbsp;``), when there are at least ``patterns.HTML_MIN_TAGS`` tags: a text copied from a
+    web page with its markup. (A whole page is better read with ``html.html_to_text``, which
+    also drops scripts and styles; the ``html_input`` diagnostic says so.)"""
+    if "<" not in text:
+        return text, []
+    for tags, _ in enumerate(patterns.HTML_TAG.finditer(text), 1):
+        if tags >= patterns.HTML_MIN_TAGS:
+            return _sub_deleting(_MARKUP, text)
+    return text, []
+
+
 _ZW = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
 _ZERO_WIDTH = regex.compile(rf"(?<=[^\n])\n[{_ZW}]+\n(?=[^\n])|[{_ZW}]+")
 
@@ -552,6 +570,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
 
 STEPS: dict[str, Step] = {
     "newlines": newlines,
+    "markup": markup,
     "zero_width": zero_width,
     "pinyin": pinyin,
     "script": script,

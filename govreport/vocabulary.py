@@ -236,7 +236,30 @@ def _kind_of(role: Naming, time: Naming | None, text: str) -> SectionKind | None
 def name(title: str, year: int | None = None) -> TitleName:
     """What ``title`` (a heading's title, without its numeral) names, in a report whose plan
     year is ``year`` (when known, a year before it is the past year: ``2024年重点工作`` in the
-    2025 report is the review)."""
+    2025 report is the review).
+
+    A slogan before a part title names the part the title names
+    (``刀刃向内 从严从实 全面加强政府自身建设``, ``坚持从严从实，着力建设人民满意政府``): the
+    last clause decides when the whole is no part title of its own."""
+    named = _name(title, year)
+    if named.strength == Strength.MENTIONS and not title.isascii():  # (English: its words)
+        clauses = _CLAUSES.split(title.strip(_SPACES + "。：:；;，,"))
+        # slogan clauses are short phrases (四字 each, or a few more): not a line's fragment
+        if len(clauses) >= 2 and all(2 <= len(c) <= _SLOGAN_CLAUSE for c in clauses[:-1]) \
+                and 4 <= len(clauses[-1]) <= 16 and not _INNER_PUNCTUATION.search(title):
+            last = _name(clauses[-1], year)
+            if last.strength == Strength.NAMES and last.kind is not None:
+                return last
+    return named
+
+
+_SLOGAN_CLAUSE = 12
+_INNER_PUNCTUATION = regex.compile(r"[、。；;：:！？!?（）()]")
+#: what separates the clauses of a slogan title: a comma, or spaces in a .docx title
+_CLAUSES = regex.compile(r"[，,][ \t\u3000]*|(?<=\p{Han}|[”\"])[ \t\u3000]+(?=\p{Han}|[“\"])")
+
+
+def _name(title: str, year: int | None) -> TitleName:
     title = title.strip(_SPACES + "。：:；;，,")
     if not title or not _ANY_NOUN.search(title):
         return _NOTHING  # most short lines name nothing: one search tells
@@ -251,6 +274,9 @@ def name(title: str, year: int | None = None) -> TitleName:
     if title.isascii():  # English puts the period after the nouns: "goals of the 14th …"
         time = next((_time_of(r, title[s:e], year) for r, s, e in words if r in _TIME), None)
     nouns = documents = 0
+    # a noun before any time word takes the first one after it (锚定目标 … 奋力开创“十五五”
+    # 新局面: the period's goals)
+    later = next((_time_of(r, title[s:e], year) for r, s, e in words if r in _TIME), None)
     for role, s, e in words:
         text = title[s:e]
         if role in _TIME:
@@ -261,7 +287,7 @@ def name(title: str, year: int | None = None) -> TitleName:
             continue
         nouns += 1
         documents += bool(_DOCUMENT.fullmatch(text))
-        kind = _kind_of(role, time, text)
+        kind = _kind_of(role, time if time is not None else later, text)
         if kind is not None:
             evidence.append(text)
             if kind not in kinds:

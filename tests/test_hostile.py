@@ -16,7 +16,6 @@ import pytest
 
 import govreport
 from govreport import (
-    Boilerplate,
     DecodeError,
     Diagnostic,
     GovReportError,
@@ -223,24 +222,36 @@ HTML = (
 )
 
 
-def test_html_source_is_reported_and_its_tag_lines_are_boilerplate() -> None:
+def test_html_source_is_reported_and_read_through_its_tags() -> None:
+    """Markup in the text (HTML source, or a page's text copied with its tags) is reported;
+    its tags are left out of the text the outline is read from, and stay in the leaves'
+    spans (every character of the input still belongs to a leaf)."""
     report = parsed(HTML)
     html = diagnostic(report, "html_input")
     assert html.severity == Severity.WARNING
     assert html.span == Span(0, len("<!DOCTYPE html>"))
     assert "line 1, column 1" in html.message
     assert "html_to_text" in html.message
-    markup = [leaf.text for leaf in report.leaves()
-              if isinstance(leaf, Boilerplate) and leaf.reason == "markup"]
-    assert markup == ["<!DOCTYPE html>", "<html>", "<head>", '<meta charset="utf-8">',
-                      "</head>", "<body>", '<div class="article">', "</div>", "</body>",
-                      "</html>"]
-    assert not any(isinstance(leaf, Heading) for leaf in report.leaves())
-    # the way to parse a page: its text first (spans then refer to that text)
+    assert report.outline() == [("preamble", None), ("review", 1)]
+    heading = next(leaf for leaf in report.leaves() if isinstance(leaf, Heading))
+    assert heading.text == "一、2024年工作回顾"
+    assert HTML[heading.span.start : heading.span.end].startswith("一、2024年工作回顾</p>")
+    assert not any("<" in leaf.text for leaf in report.leaves())
+    # a whole page is better read as text first (spans then refer to that text)
     page = html_to_text(HTML)
     text_report = parsed(page)
     assert text_report.outline() == [("preamble", None), ("review", 1)]
     assert "html_input" not in codes(text_report)
+
+
+def test_space_entities_and_inline_tags_of_a_copied_page() -> None:
+    text = ("<p>各位代表：</p>\n&nbsp;&nbsp;现在，我代表市人民政府向大会报告工作。\n"
+            "<p><strong>一、2024年工作回顾</strong></p>\n<p>&nbsp;&nbsp;过去一年，经济平稳。<br></p>\n"
+            "<p><strong>二、2025年工作安排</strong></p>\n<p>今年要稳中求进。</p>\n")
+    report = parsed(text)
+    assert report.outline() == [("preamble", None), ("review", 1), ("annual_plan", 2)]
+    assert [leaf.text for leaf in report.leaves() if isinstance(leaf, Heading)] == [
+        "一、2024年工作回顾", "二、2025年工作安排"]
 
 
 def test_a_report_that_mentions_a_tag_is_not_html() -> None:

@@ -267,4 +267,14 @@ def test_seed_002_titles_and_over_conversions() -> None:
 
 
 def test_all_steps_are_registered() -> None:
-    assert list(STEPS) == ["newlines", "zero_width", "pinyin", "script", "width", "unwrap"]
+    assert list(STEPS) == ["newlines", "markup", "zero_width", "pinyin", "script", "width", "unwrap"]
+
+
+def test_markup_left_in_text_is_deleted_with_exact_map() -> None:
+    text = "<p>各位代表：</p>\n<p>&nbsp;&nbsp;现在，<strong>我代表</strong>市人民政府。</p>"
+    norm = normalize(text, steps=["markup"])
+    assert norm.text == "各位代表：\n现在，我代表市人民政府。"
+    assert text[norm.to_source(norm.text.index("我代表"))] == "我"
+    # two tags are no markup: a text that mentions a tag keeps it
+    mention = "网站首页加入<p>标签说明，<br>换行。"
+    assert normalize(mention, steps=["markup"]).text == mention
