@@ -513,10 +513,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         # most lines are at the margin; or most of the lines that break off mid-sentence are
         # and hardly any line is wider (a short text with many headings and paragraphs of a
         # line or two; parallel titles of one length stand among wider paragraphs)
-        wider = sum(1 for w in columns.values() if w > widest + 2)
-        if not (widest >= 32 and open_near >= 5 and (
+        # (in a hard-wrapped text hardly a line is wider than the margin: many lines of one
+        # width among wider paragraphs are a page's menus and links, not wrapping)
+        wider = sum(1 for w in columns.values() if w > widest + 6)  # (an indent: 4)
+        if not (widest >= 32 and open_near >= 5 and wider * 10 <= len(filled) and (
             near * 2 >= len(filled)
-            or (open_near * 2 >= sum(lengths.values()) and wider * 10 <= len(filled))
+            or open_near * 2 >= sum(lengths.values())
             or near * 2 >= len(filled) - _chrome_lines(stripped, filled, is_chrome)
         )):
             wrap_width = 0
@@ -554,6 +556,13 @@ def unwrap(text: str) -> tuple[str, Deletions]:
                 # after a sentence end, a new paragraph starts with 各位代表： (the closing),
                 # and a short line that ends no sentence is no paragraph's last line
                 join = False
+        if not join and wrap_width and _STRUCTURAL.match(prev) and len(nxt) <= 24 \
+                and prev.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS \
+                and not (_STRUCTURAL.match(nxt) or is_chrome(nxt)) \
+                and vocabulary.splits_word(prev, nxt):
+            # a heading wrapped short of the margin (a title set larger than the body) whose
+            # break falls inside a word: 二、…总体要求、主要预 / 期目标和重点任务
+            join = True
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
             if prev[-1:].isascii() and _FIRST_WORD.match(nxt):

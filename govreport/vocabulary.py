@@ -38,7 +38,7 @@ import regex
 from .models import SectionKind
 
 __all__ = ["PART_NOUN", "Naming", "Strength", "TitleName", "name", "names_part",
-           "starts_with_time"]
+           "splits_word", "starts_with_time"]
 
 
 class Strength(enum.IntEnum):
@@ -308,6 +308,15 @@ def _name(title: str, year: int | None) -> TitleName:
         # without a time (规划计划: a site's menu item)
         strength = Strength.MENTIONS
     return TitleName(kinds[0] if kinds else None, strength, tuple(kinds), tuple(evidence))
+
+
+def splits_word(left: str, right: str) -> bool:
+    """A word of the vocabulary runs on from the end of ``left`` into ``right``
+    (``…主要预`` / ``期目标…``, ``…加强政府`` / ``自身建设``): a line broken inside a word."""
+    tail, head = left[-8:], right[:8]
+    joined = tail + head
+    return any(m.start() < len(tail) < m.end()
+               for m in _SCAN.finditer(joined, overlapped=True))
 
 
 def starts_with_time(title: str) -> bool:

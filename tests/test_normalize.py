@@ -278,3 +278,26 @@ def test_markup_left_in_text_is_deleted_with_exact_map() -> None:
     # two tags are no markup: a text that mentions a tag keeps it
     mention = "网站首页加入<p>标签说明，<br>换行。"
     assert normalize(mention, steps=["markup"]).text == mention
+
+
+def test_a_heading_wrapped_short_of_the_margin_inside_a_word_is_joined() -> None:
+    """A title set larger than the body wraps earlier than the body's lines; where the break
+    falls inside a word of the vocabulary (预|期目标) the two lines are one heading."""
+    line = "全市经济运行总体平稳稳中有进高质量发展扎实推进各项"
+    body = [line + line[:8], line + line[:9], line[:12] + "。"] * 3
+    heading = ["二、2025年经济社会发展的总体要求、主要预", "期目标和重点任务"]
+    other = ["三、加强政府自身建设", "坚持依法行政"]  # no word runs across this break
+    text = "\n".join([*body, *heading, *body, *other, *body])
+    out = normalize(text, steps=["unwrap"]).text.split("\n")
+    assert heading[0] + heading[1] in out
+    assert other[0] in out
+
+
+def test_a_page_of_menus_among_long_paragraphs_is_not_hard_wrapped() -> None:
+    """Many lines of one width (a site's menus and links) among paragraphs far wider than
+    them are no wrapping: the paragraphs and the title after them stay apart."""
+    menu = [f"示例市人民政府门户网站栏目{n:02d}导航" for n in range(40)]
+    paragraph = "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员提出意见。" * 3
+    body = [paragraph, "坚定信心 攻坚克难 “十四五”圆满收官", *[paragraph] * 11]
+    text = "\n".join([*menu, *body])
+    assert normalize(text, steps=["unwrap"]).text == text
