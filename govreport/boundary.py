@@ -38,6 +38,13 @@ _COLON_MAX = 30
 _STOP = re.compile(f"[{_TERMINAL}]")
 _STOP_LATIN = re.compile(rf"[{_TERMINAL}]|\.(?= |\Z)")  # "." + space or the window's end
 _COLON = re.compile("[：:]")
+#: where an English title in title case ends and its body's first sentence begins: a word
+#: that opens sentences, capitalised, before a lower-case word (``…in 2024 The past``,
+#: ``…Self-Improvement We will``, ``…Facing the new``); a title's words are all capitalised
+_SENTENCE_AFTER_TITLE = re.compile(
+    r"(?<=[A-Za-z0-9'’)] )(?:The|We|This|These|Our|In|Over|Last|Next|It|Since|Facing|Under"
+    r"|At|As|With|Through|During|Looking)"
+    r" [a-z]")
 _COMMA_RE = re.compile(f"[{_COMMA}]")
 
 #: the nouns that end a part title (one vocabulary for every stage: vocabulary.py)
@@ -78,6 +85,9 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
         m = _GLUED_LATIN.search(window, 4)
         if m and (stop == -1 or m.start() < stop):
             return m.start() + 1, True, []
+        m = _SENTENCE_AFTER_TITLE.search(window, 4)  # "…Work in 2024 The past year was …"
+        if m and (stop == -1 or m.start() < stop):
+            return m.start(), True, []
     space = window.find(" ", 4)
     if space != -1 and (stop == -1 or space < stop) and not window[:space].isascii():
         return space, True, []  # "(一)聚焦创新发展,打造一流创新生态 培育创新主体。"

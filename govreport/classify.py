@@ -268,8 +268,10 @@ def _numbered_heading(text: str, block: Block) -> Candidate | None:
                 continue
             if family in ("en_word", "roman") and (
                 len(text) > 150 or text.rstrip().endswith((".", "。"))
-            ):
-                continue  # "First, we will … ." is a paragraph, not a heading
+            ) and not (family == "roman" and block.embedded):
+                # "First, we will … ." is a paragraph, not a heading; "II. Work …" cut out of
+                # a run-on line is a heading with its body
+                continue
             return _heading(text, block, kind, family, value, m.end())
     m = patterns.CHAPTER_TRUNCATED.match(text)
     if m and len(text) <= 60:

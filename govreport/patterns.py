@@ -123,6 +123,12 @@ EMBEDDED_HEADING = regex.compile(
     rf"[。！？；!?;：:][ \t]{{0,4}}(?P<at>(?P<part>{_CJK_N}、|第{_CJK_N}部分)"
     rf"|(?P<chap>[（(]{_CJK_N}[）)]))"
 )
+#: A Latin part numeral inside a run-on line of a translation, after a sentence end
+#: (``…seriously. II. Work Arrangements``, ``…them.Second, the main goals``).
+EMBEDDED_LATIN_PART = regex.compile(
+    r"(?<=[.!?;:])[ \t]{0,4}(?P<at>[IVX]{1,5}\.[ \t]+(?=[A-Z])"
+    r"|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)[,:][ \t]*(?=[a-z]))"
+)
 #: A back-matter heading inside a run-on line, after a sentence end (group ``at``).
 EMBEDDED_BACK = regex.compile(
     r"[。！？!?；;][ \t]{0,4}(?P<at>结束语|结语|(?:(?:附件|附录)[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*)?"
@@ -141,6 +147,7 @@ EMBEDDED_BULLET = regex.compile(r"[•▪■◆►▶](?=[ \t]*【)")
 #: A salutation that starts a new paragraph inside a run-on line (group ``at``).
 EMBEDDED_SALUTATION = regex.compile(
     r"[。！？!?][ \t]{0,4}(?P<at>(?:各位代表|各位主任[、，,]?(?:各位)?委员|各位委员)[,，!！:：])"
+    r"|[.!?][ \t]{0,4}(?P<at>(?:Fellow|Dear)[ \t]+(?i:deputies|representatives)[,!:])"
 )
 
 # --------------------------------------------------------------------------- block shapes

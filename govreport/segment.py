@@ -99,6 +99,8 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_SALUTATION.finditer(text, start, end):
         cuts.add(m.start("at"))
+    for m in patterns.EMBEDDED_LATIN_PART.finditer(text, start, end):
+        cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_TITLE.finditer(text, start, end):
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_BULLET.finditer(text, start, end):

@@ -44,9 +44,8 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # thematic titles without numeral inside a run-on line (进一步搞好经济体制改革…, 加强政府
     # 工作为了…): no part noun, or a body that starts with no opener
     ('c4_1985_style', 'h'): 'missing annual_plan×2 self_improvement',
-    # an English translation on one line with half-width punctuation: the Roman numerals and
-    # titles inside the line are not cut out
-    ('d1_english_mt', 'e'): 'missing review annual_plan self_improvement closing',
+    # an English translation on one line with every top-level numeral gone, traditional
+    # script and chrome: its titles inside the line are not found
     ('d1_english_mt', 'h'): 'missing review annual_plan self_improvement; extra other',
     # slogan part titles without numerals inside a run-on line: the Five-Year part's
     # subsections (“十五五”时期的发展目标 …) are taken for parts
