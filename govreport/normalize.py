@@ -569,11 +569,8 @@ def unwrap(text: str) -> tuple[str, Deletions]:
                 spaces.append(start)  # between two words of Latin text: a space
             else:
                 runs.append((start, start + 1))
-    if spaces:
-        chars = list(text)
-        for pos in spaces:
-            chars[pos] = " "
-        text = "".join(chars)
+    if spaces:  # (pieces between the breaks: no list of every character)
+        text = " ".join(text[a + 1 : b] for a, b in itertools.pairwise([-1, *spaces, len(text)]))
     return _delete_runs(text, runs)
 
 

@@ -290,6 +290,23 @@ def test_tiny_paragraphs_cost_little_memory() -> None:
     assert sum(len(leaf.span) for leaf in report.leaves()) == len(text)
 
 
+def test_unwrapping_latin_words_costs_no_copy_per_character() -> None:
+    """A break between two Latin words becomes a space; that must not build a list of every
+    character of the text (it did: 30× a report of Han text with one such break)."""
+    line = "全市经济运行总体平稳稳中有进高质量发展扎实推进各项事业取得新的进展"
+    lines = [line + "GDP", "growth" + line] + [line + line[:3], line + line[:4]] * 400
+    text = "\n".join(lines) + "。"
+    govreport.normalize("各位代表：\n")
+    tracemalloc.start()
+    try:
+        norm = govreport.normalize(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "GDP growth" in norm.text  # the break between the words is a space
+    assert peak <= 12 * len(text.encode("utf-8"))
+
+
 def test_two_million_characters_on_one_line() -> None:
     text = "经济社会发展" * 333_334
     report = parsed(text)
