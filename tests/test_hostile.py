@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import json
 import tracemalloc
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 
@@ -272,6 +274,20 @@ def test_fifty_thousand_lines_of_a_bare_numeral() -> None:
     assert report.outline() == [("preamble", None)]
 
 
+T = TypeVar("T")
+
+
+def peak_memory(func: Callable[[str], T], text: str) -> tuple[T, int]:
+    """``func(text)`` and the peak of Python allocations while it ran (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        result = func(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, peak
+
+
 def test_tiny_paragraphs_cost_little_memory() -> None:
     """Issue 14, item 7: ``"字\\n\\n" * n`` peaked at about 190× the input size (a Python
     object or more per line in every stage). Runs of one-character lines are one paragraph
@@ -279,12 +295,7 @@ def test_tiny_paragraphs_cost_little_memory() -> None:
     time: the figure does not depend on the machine's load)."""
     text = "字\n\n" * 20_000
     govreport.parse("各位代表：\n")  # patterns and grammar built before measuring
-    tracemalloc.start()
-    try:
-        report = govreport.parse(text)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    report, peak = peak_memory(govreport.parse, text)
     assert peak <= 30 * len(text.encode("utf-8"))
     assert "".join(leaf.text for leaf in report.leaves()) == text.replace("\n", " ").rstrip()
     assert sum(len(leaf.span) for leaf in report.leaves()) == len(text)
@@ -297,12 +308,7 @@ def test_unwrapping_latin_words_costs_no_copy_per_character() -> None:
     lines = [line + "GDP", "growth" + line] + [line + line[:3], line + line[:4]] * 400
     text = "\n".join(lines) + "。"
     govreport.normalize("各位代表：\n")
-    tracemalloc.start()
-    try:
-        norm = govreport.normalize(text)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    norm, peak = peak_memory(govreport.normalize, text)
     assert "GDP growth" in norm.text  # the break between the words is a space
     assert peak <= 12 * len(text.encode("utf-8"))
 
