@@ -96,7 +96,6 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
         cands = classify(norm.text, segment(norm.text))
     else:
         norm, _, cands = prepared
-        prepared = None
     tokens, findings = recover(norm.text, cands)
     found = openings(cands)
     if len(found) >= 2:

@@ -167,11 +167,11 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
                              state.chapter_family, state.nested, state.demoted, state.opened,
                              loose), None, None
         elif kind == TokenKind.ITEM:
-            # under a subsection numbered like a part (一、 below a part title without
-            # numeral), （一） are its points: as likely items there as subsections elsewhere
-            under = _NESTED_UNDER_DEMOTED if family == "paren_cjk" \
-                and state.demoted is not None and state.chapter_family == state.demoted else 0.0
             if state.chapter and family != state.chapter_family and cand.ordinal == 1:
+                # under a subsection numbered like a part (一、 below a part title without
+                # numeral), （一） are its points: as likely items there as subsections
+                under = _NESTED_UNDER_DEMOTED if family == "paren_cjk" and state.demoted \
+                    is not None and state.chapter_family == state.demoted else 0.0
                 return under, _new(state.part, state.part_family, state.bare, state.chapter,
                                    state.chapter_family, family, state.demoted, state.opened,
                                    state.loose), None, None  # a nested list starts

@@ -133,19 +133,15 @@ def input_diagnostics(text: str) -> list[Diagnostic]:
                             f"{pair.start()} ({where(text, pair.start())}): replaced by "
                             "U+FFFD in the report's text",
                     span=Span(*pair.span()), severity=CODES["surrogate_pairs"][0]))
-    tags = []
-    for m in patterns.HTML_TAG.finditer(text):
-        tags.append(m)
-        if len(tags) >= patterns.HTML_MIN_TAGS:
-            first = tags[0]
-            out.append(Diagnostic(
-                code="html_input",
-                message=f"the input holds HTML markup (a tag {first.group()[:40]!r} at "
-                        f"{where(text, first.start())}); tags and space entities are left out "
-                        "of the text the outline is read from; convert a whole page with "
-                        "govreport.html.html_to_text() first (it drops scripts and styles too)",
-                span=Span(*first.span()), severity=CODES["html_input"][0]))
-            break
+    first = patterns.first_html_tag(text)
+    if first is not None:
+        out.append(Diagnostic(
+            code="html_input",
+            message=f"the input holds HTML markup (a tag {first.group()[:40]!r} at "
+                    f"{where(text, first.start())}); tags and space entities are left out "
+                    "of the text the outline is read from; convert a whole page with "
+                    "govreport.html.html_to_text() first (it drops scripts and styles too)",
+            span=Span(*first.span()), severity=CODES["html_input"][0]))
     return out
 
 

@@ -126,12 +126,9 @@ def markup(text: str) -> tuple[str, Deletions]:
     ``&nbsp;``), when there are at least ``patterns.HTML_MIN_TAGS`` tags: a text copied from a
     web page with its markup. (A whole page is better read with ``html.html_to_text``, which
     also drops scripts and styles; the ``html_input`` diagnostic says so.)"""
-    if "<" not in text:
+    if patterns.first_html_tag(text) is None:
         return text, []
-    for tags, _ in enumerate(patterns.HTML_TAG.finditer(text), 1):
-        if tags >= patterns.HTML_MIN_TAGS:
-            return _sub_deleting(_MARKUP, text)
-    return text, []
+    return _sub_deleting(_MARKUP, text)
 
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
@@ -422,28 +419,29 @@ def _narrow_lines(text: str) -> str:
     for m in _NARROW_LINE.finditer(text):
         start, end = m.span()
         line = m.group().strip()
-        if _STRUCTURAL.match(line) or _is_chrome(line):
-            # a heading numeral on a line of its own (一、 / 1.), its title on the next line,
-            # is the outline's, and joined to other lines it would read as a heading; a web
-            # page's menu (首页 / 登录 …) is chrome line by line
-            if count >= _NARROW_RUN:
-                runs.append((first, last))
-            count = 0
+        # a heading numeral on a line of its own (一、 / 1.), its title on the next line, is
+        # the outline's, and joined to other lines it would read as a heading; a web page's
+        # menu (首页 / 登录 …) is chrome line by line: either ends a run
+        narrow = not (_STRUCTURAL.match(line) or _is_chrome(line))
+        if narrow and count and text.count("\n", last, start) == start - last:
+            count, last = count + 1, end  # only line breaks since the previous narrow line
             continue
-        if count and text.count("\n", last, start) == start - last:
-            count += 1  # only line breaks since the previous narrow line
-        else:
-            if count >= _NARROW_RUN:
-                runs.append((first, last))
-            first, count = start, 1
-        last = end
+        if count >= _NARROW_RUN:
+            runs.append((first, last))
+        first, last, count = start, end, int(narrow)
     if count >= _NARROW_RUN:
         runs.append((first, last))
-    if not runs:
+    return _breaks_to_spaces(text, runs)
+
+
+def _breaks_to_spaces(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the line breaks inside the (sorted, disjoint) ``spans`` made spaces:
+    the same length, so no offset moves; built from pieces (no list of every character)."""
+    if not spans:
         return text
     parts = []
     pos = 0
-    for start, end in runs:
+    for start, end in spans:
         parts.append(text[pos:start])
         parts.append(text[start:end].replace("\n", " "))
         pos = end
@@ -510,11 +508,10 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         widest = max(w for w in lengths if abs(w - width_) <= 2)
         wrap_width = width_
         near = sum(1 for i in filled if columns[i] <= width_ + 2 and full(i))
-        # most lines are at the margin; or most of the lines that break off mid-sentence are
-        # and hardly any line is wider (a short text with many headings and paragraphs of a
-        # line or two; parallel titles of one length stand among wider paragraphs)
-        # (in a hard-wrapped text hardly a line is wider than the margin: many lines of one
-        # width among wider paragraphs are a page's menus and links, not wrapping)
+        # wrapped: hardly a line is wider than the margin (many lines of one width among
+        # wider paragraphs are a page's menus and links, or parallel titles), and most lines
+        # are at it, or most of the lines that break off mid-sentence are (a short text with
+        # many headings and paragraphs of a line or two)
         wider = sum(1 for w in columns.values() if w > widest + 6)  # (an indent: 4)
         if not (widest >= 32 and open_near >= 5 and wider * 10 <= len(filled) and (
             near * 2 >= len(filled)
@@ -523,7 +520,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         )):
             wrap_width = 0
     runs: Deletions = []
-    spaces: list[int] = []  # line breaks that become spaces (same length)
+    spaces: list[tuple[int, int]] = []  # line breaks that become spaces (same length)
     for a, b in itertools.pairwise(filled):
         if b != a + 1:
             continue  # a blank line: always a paragraph break
@@ -566,12 +563,10 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         if join:
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
             if prev[-1:].isascii() and _FIRST_WORD.match(nxt):
-                spaces.append(start)  # between two words of Latin text: a space
+                spaces.append((start, start + 1))  # between two words of Latin text: a space
             else:
                 runs.append((start, start + 1))
-    if spaces:  # (pieces between the breaks: no list of every character)
-        text = " ".join(text[a + 1 : b] for a, b in itertools.pairwise([-1, *spaces, len(text)]))
-    return _delete_runs(text, runs)
+    return _delete_runs(_breaks_to_spaces(text, spaces), runs)
 
 
 STEPS: dict[str, Step] = {

@@ -12,6 +12,8 @@ adversarial inputs).
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 __all__ = [
@@ -292,3 +294,13 @@ HTML_TAG = regex.compile(
 )
 #: this many tags make the input HTML source
 HTML_MIN_TAGS = 3
+
+
+def first_html_tag(text: str) -> regex.Match[str] | None:
+    """The first ``HTML_TAG`` of ``text`` if it holds at least ``HTML_MIN_TAGS`` of them (HTML
+    source, or a page's text copied with its markup), else ``None``."""
+    if "<" not in text:
+        return None
+    tags = itertools.islice(HTML_TAG.finditer(text), HTML_MIN_TAGS)
+    first = next(tags, None)
+    return first if sum(1 for _ in tags) == HTML_MIN_TAGS - 1 else None

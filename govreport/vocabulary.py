@@ -270,13 +270,11 @@ def _name(title: str, year: int | None) -> TitleName:
     letters = sum(1 for c in title if c not in _SPACES)
     kinds: list[SectionKind] = []
     evidence: list[str] = []
-    time: Naming | None = None
-    if title.isascii():  # English puts the period after the nouns: "goals of the 14th …"
-        time = next((_time_of(r, title[s:e], year) for r, s, e in words if r in _TIME), None)
-    nouns = documents = 0
-    # a noun before any time word takes the first one after it (锚定目标 … 奋力开创“十五五”
-    # 新局面: the period's goals)
+    # a noun before any time word takes the first one after it: English puts the period after
+    # the nouns ("goals of the 14th …"), and so do slogans (锚定目标 … 奋力开创“十五五”新局面)
     later = next((_time_of(r, title[s:e], year) for r, s, e in words if r in _TIME), None)
+    time: Naming | None = later if title.isascii() else None
+    nouns = documents = 0
     for role, s, e in words:
         text = title[s:e]
         if role in _TIME:
