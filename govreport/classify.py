@@ -268,9 +268,10 @@ def _numbered_heading(text: str, block: Block) -> Candidate | None:
                 continue
             if family in ("en_word", "roman") and (
                 len(text) > 150 or text.rstrip().endswith((".", "。"))
-            ) and not (family == "roman" and block.embedded):
-                # "First, we will … ." is a paragraph, not a heading; "II. Work …" cut out of
-                # a run-on line is a heading with its body
+            ) and not block.embedded:
+                # "First, we will … ." is a paragraph, not a heading; "II. Work …" and
+                # "Second, the main goals …" cut out of a run-on line are headings with their
+                # body (the readings and the choice then weigh the title)
                 continue
             return _heading(text, block, kind, family, value, m.end())
     m = patterns.CHAPTER_TRUNCATED.match(text)
@@ -314,7 +315,9 @@ def _front(text: str, block: Block) -> Candidate | None:
     # necessary for OPENING (its two branches start with these words; the English one is
     # ASCII-case-insensitive and no other character case-folds to its letters)
     if ("我代表" in head or "委托" in head or "on behalf of the" in head.lower()) \
-            and patterns.OPENING.search(head):
+            and patterns.OPENING.search(text, 0, 240 + 200):
+        # the keyword in the block's first 240 characters; the formula runs at most ~200
+        # characters on (an English opening after a run-on title and meeting line)
         return Candidate(block, TokenKind.OPENING)
     if len(text) <= 60 and patterns.TITLE_LINE.search(text):
         return Candidate(block, TokenKind.TITLE)
