@@ -39,6 +39,7 @@ from .batch import (
 )
 from .export import escape_json
 from .models import Report, Severity
+from .quantities import INDICATOR_KEYS
 from .render import markdown, outline, printable
 from .schema import schema_path
 
@@ -48,8 +49,8 @@ PROG = "govreport"
 
 #: columns of ``govreport targets`` (CSV header and JSON keys), in order
 TARGET_COLUMNS = (
-    "file", "region", "year", "key", "indicator", "low", "high", "unit", "qualifier", "text",
-    "redacted", "start", "end",
+    "file", "region", "year", "key", "indicator", "low", "high", "unit", "qualifier", "measure",
+    "scope", "horizon", "plan_year", "stretch", "status", "text", "redacted", "start", "end",
 )
 
 
@@ -84,9 +85,13 @@ examples:
   govreport targets 2025/*.txt > targets.csv
   govreport targets reports/ --format json
 
+  govreport targets reports/ --key gdp --annual   # a GDP panel: one row per report
+
 columns: {", ".join(TARGET_COLUMNS)}
-(year is the target's horizon, else the report's plan year; start/end are character offsets of
-the evidence in the file's decoded text). A page holding several reports gives rows for each.
+(year is the target's horizon, else the report's plan year; measure is growth, increase, level,
+rate or share; scope annual or five_year; status found, absent or not_found; start/end are
+character offsets of the evidence in the file's decoded text). A page holding several reports
+gives rows for each.
 """
 
 _BATCH_EPILOG = f"""\
@@ -168,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "gets a leading ' so that a spreadsheet does not run it as a formula)")
     t.add_argument("--format", "-f", choices=("csv", "json"), default="csv",
                    help="csv (default, with a header row) or json (an array of objects)")
+    t.add_argument("--key", action="append", metavar="KEY", choices=sorted(INDICATOR_KEYS),
+                   help="only targets of KEY (repeatable: --key gdp --key cpi); a report "
+                        "without one gets a row with status not_found")
+    t.add_argument("--annual", action="store_true",
+                   help="one row per report and key: the annual growth target "
+                        "(Report.target(key)); status absent when the report says none is set")
     t.set_defaults(run=_cmd_targets)
 
     b = sub.add_parser(
@@ -322,14 +333,35 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def target_rows(report: Report, file: str | None = None) -> Iterator[dict[str, Any]]:
+def target_rows(report: Report, file: str | None = None, *, keys: Sequence[str] = (),
+                annual: bool = False) -> Iterator[dict[str, Any]]:
     """One dict per expected target of ``report``, keyed by :data:`TARGET_COLUMNS`. ``file``
     defaults to ``report.source``; ``start``/``end`` are offsets in the file (``report.offset``
-    added)."""
+    added).
+
+    ``keys`` keeps the targets of those keys only, and gives a row with ``status`` ``not_found``
+    (no value, no evidence) for a key the report has no target for. ``annual`` keeps, per key,
+    the one row of ``report.target(key)`` — the annual growth target — (every key the report
+    has targets for when ``keys`` is empty). ``status`` is ``found``, ``absent`` (the report
+    states that no target is set) or ``not_found``."""
     meta = report.metadata
-    for target in report.targets:
+    source = report.source if file is None else file
+    if annual:
+        wanted = list(keys) or list(dict.fromkeys(t.key for t in report.targets
+                                                  if t.key != "other"))
+        chosen = [(key, report.target(key)) for key in wanted]
+    else:
+        chosen = [(t.key, t) for t in report.targets if not keys or t.key in keys]
+        have = {key for key, _ in chosen}
+        chosen += [(key, None) for key in keys if key not in have]
+    for key, target in chosen:
+        if target is None:
+            yield {**dict.fromkeys(TARGET_COLUMNS), "file": source, "region": meta.region,
+                   "year": meta.plan_year, "key": key, "plan_year": meta.plan_year,
+                   "status": "not_found"}
+            continue
         yield {
-            "file": report.source if file is None else file,
+            "file": source,
             "region": meta.region,
             "year": target.horizon if target.horizon is not None else meta.plan_year,
             "key": target.key,
@@ -338,6 +370,12 @@ def target_rows(report: Report, file: str | None = None) -> Iterator[dict[str, A
             "high": target.high,
             "unit": target.unit,
             "qualifier": target.qualifier,
+            "measure": target.measure,
+            "scope": target.scope,
+            "horizon": target.horizon,
+            "plan_year": meta.plan_year,
+            "stretch": target.stretch,
+            "status": "absent" if target.absent else "found",
             "text": target.text,
             "redacted": target.redacted,
             "start": report.offset + target.span.start,
@@ -375,7 +413,8 @@ def _cmd_targets(args: argparse.Namespace) -> int:
             _failed(path, result)
             failed += 1
             continue
-        rows.extend(target_rows(result, os.fspath(path)))
+        rows.extend(target_rows(result, os.fspath(path), keys=args.key or (),
+                                annual=args.annual))
     if args.format == "json":
         sys.stdout.write(escape_json(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
     else:

@@ -32,7 +32,7 @@ from .models import (
 __all__ = ["SCHEMA_VERSION", "converter", "report_from_dict", "report_to_dict", "report_to_json"]
 
 #: bump the major number when the shape changes incompatibly, the minor when fields are added
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "2.0"
 
 
 def _strict(kind: type[Any]) -> Any:

@@ -273,9 +273,16 @@ class Metadata:
 class Target:
     """An expected target of the annual plan or of the Five-Year goals.
 
-    ``low == high`` for a point target; both ``None`` when the number is redacted (``×``).
+    ``low == high`` for a point target; both ``None`` when the number is redacted (``×``) and
+    when the report states that no target is set (``absent``).
     ``qualifier`` is one of ``左右``, ``以上``, ``以内``, ``区间`` or ``""``.
+    ``measure`` says what the number measures: ``growth`` (a rate of change: 增长5%),
+    ``increase`` (an absolute increment: 净增7.22亿元, 提高1个百分点), ``level`` (an amount:
+    达到240亿元), ``rate`` (a ratio such as 失业率5.5%) or ``share`` (比重, 占比).
+    ``scope`` is ``annual`` (the annual plan) or ``five_year`` (the Five-Year goals).
     ``horizon`` is the plan year for annual targets, the end year for Five-Year goals.
+    ``stretch`` is the higher figure of a stretch form (保8争9: low 8, 以上, stretch 9).
+    ``absent`` marks a statement that no target is set (我们没有提出全年经济增速具体目标).
     """
 
     key: str
@@ -284,10 +291,14 @@ class Target:
     high: float | None
     unit: str
     qualifier: str
+    measure: str
+    scope: str
     horizon: int | None
     text: str
     span: Span
     redacted: bool = False
+    stretch: float | None = None
+    absent: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -359,13 +370,22 @@ class Report:
         return tuple(n for n in self.walk() if isinstance(n, GlossaryEntry))
 
     def target(self, key: str = "gdp") -> Target | None:
-        """The first annual target with ``key`` (its horizon is the plan year; Five-Year goals
-        are skipped), e.g. ``report.target().low`` for the expected GDP growth."""
+        """The annual growth target for ``key``: ``scope == "annual"``, ``measure ==
+        "growth"``, horizon the plan year — e.g. ``report.target().low`` for the expected GDP
+        growth. A level or an increment (地区生产总值达到240亿元, 净增7.22亿元) and the
+        Five-Year goals are never returned (they stay in :attr:`targets`). When the report
+        states that no target is set, the returned target has ``absent=True`` and no number;
+        ``None`` means nothing was found. ``gdp`` is not ``gnp`` (国民生产总值, the headline of
+        reports before 1993): a long series takes ``target("gdp") or target("gnp")``."""
         plan_year = self.metadata.plan_year
+        stated = None
         for target in self.targets:
-            if target.key == key and (plan_year is None or target.horizon == plan_year):
-                return target
-        return None
+            if (target.key == key and target.scope == "annual" and target.measure == "growth"
+                    and (plan_year is None or target.horizon == plan_year)):
+                if not target.absent:
+                    return target
+                stated = stated or target
+        return stated
 
     @property
     def confidence(self) -> float:

@@ -27,6 +27,7 @@ __all__ = [
     "INDICATOR_KEYS",
     "Item",
     "Value",
+    "key_in",
     "key_of",
     "scan_english",
     "scan_items",
@@ -128,6 +129,13 @@ def key_of(indicator: str) -> str:
     if m is None and _ASCII_LETTER.search(indicator):
         m = _EN_KEY_RE.fullmatch(indicator)
     return m.lastgroup if m is not None and m.lastgroup else "other"
+
+
+def key_in(phrase: str) -> str | None:
+    """The key of the first indicator named inside ``phrase`` (``没有提出全年经济增速具体目标``
+    → ``gdp``), or ``None``."""
+    m = _KEY_RE.search(phrase) or _EN_KEY_RE.search(phrase)
+    return m.lastgroup if m is not None else None
 
 
 def _keys_of(indicator: str) -> tuple[str, ...]:

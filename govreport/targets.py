@@ -28,7 +28,7 @@ import attrs
 import regex
 
 from .models import SectionKind, Span, Target
-from .quantities import Item, scan_english, scan_items
+from .quantities import GROWTH_VERBS, Item, key_in, scan_english, scan_items
 
 __all__ = ["Part", "extract_targets", "plan_end_year"]
 
@@ -50,12 +50,27 @@ class Part:
         return self.start
 
 
-#: a sentence that states targets
-STATEMENT_CUE = regex.compile(
-    r"预期目标|主要目标|预期指标|主要指标|目标是|目标为|预期为|目标设定为|综合考虑各方面因素"
-    r"|综合各方面因素|(?:[Mm]ain |[Mm]ajor )?[Ee]xpected (?:objectives|targets|goals)"
-    r"|[Mm]ain (?:objectives|targets|goals)"
+#: The cue words of a target statement, one table: a sentence holding one states targets, and
+#: its figures win over figures quoted elsewhere in the part (last year's outcome before them).
+#: The qualifiers (左右, 以上, 以内 …) and stretch forms (保8争9, 力争) are read with each figure
+#: (``numbers.py``); the verbs (增长, 控制在, 按…安排) with each indicator (``quantities.py``).
+STATEMENT_CUES: tuple[tuple[str, str], ...] = (
+    ("预期目标 / 主要目标 / 预期指标 / 主要指标", r"预期目标|主要目标|预期指标|主要指标"),
+    ("目标是 / 目标为 / 目标定为 / 目标确定为 / 目标设定为",
+     r"目标(?:是|为|(?:设|确)?定为)"),
+    ("调控目标", r"调控目标"),
+    ("预期为", r"预期为"),
+    ("综合考虑各方面因素", r"综合(?:考虑)?各方面因素"),
+    ("按增长…安排 (生产总值按增长5%安排; not 赤字率拟按3%安排, a fiscal arrangement)",
+     r"按(?:增长|提高)[^，。；\n]{1,12}?安排"),
+    ("计划 + indicator + verb (1980s: 计划国内生产总值增长4%)",
+     r"计划(?=[^，。；\n]{0,12}?(?:生产总值|国民收入|增长))"),
+    ("main expected objectives / targets / goals",
+     r"(?:[Mm]ain |[Mm]ajor )?[Ee]xpected (?:objectives|targets|goals)"
+     r"|[Mm]ain (?:objectives|targets|goals)"),
 )
+#: a sentence that states targets (any cue of :data:`STATEMENT_CUES`)
+STATEMENT_CUE = regex.compile("|".join(f"(?:{p})" for _, p in STATEMENT_CUES))
 #: where the goals of a Five-Year part begin
 FIVE_YEAR_CUE = regex.compile(
     r"(?:主要|奋斗|发展|以下)(?:主要)?目标(?!任务(?:胜利|圆满|全面|基本)?(?:完成|实现))"
@@ -136,14 +151,79 @@ def _items(text: str, start: int, end: int, keyed_only: bool = False) -> list[It
     return items
 
 
+#: what a figure measures, from its unit, verb and indicator words (``Target.measure``)
+_PERCENT_UNITS = frozenset({"%", "‰"})
+#: indicator words that name a rate of change (涨幅, 增速) or a share (比重, 占比)
+_GROWTH_WORDS = regex.compile(r"涨幅|增速|增幅|增长率|增长|增长速度")
+_SHARE_WORDS = regex.compile(r"比重|占比|份额|占[^，。]{0,12}比")
+#: keys whose figure in % is a growth rate even without a verb (地区生产总值6%左右)
+_GROWTH_KEYS = frozenset({
+    "gdp", "gnp", "industrial_value_added", "fixed_asset_investment", "retail_sales",
+    "public_budget_revenue", "urban_income", "rural_income", "per_capita_income", "cpi",
+})
+#: verbs of an absolute increment with a counted unit (净增7.22亿元, 增加1万人)
+_INCREMENT_VERBS = regex.compile(r"净增|新增|增加|增长|提高|提升|扩大|多")
+
+
+def measure_of(key: str, indicator: str, verb: str, unit: str) -> str:
+    """``growth``, ``increase``, ``level``, ``rate`` or ``share`` (see :class:`Target`).
+
+    A verb ending in 到/至 states where a figure arrives (提高到25%: a rate, 增长到240亿元: a
+    level), not by how much it changes."""
+    changes = bool(GROWTH_VERBS.search(verb)) and not verb.endswith(("到", "至"))
+    if unit in _PERCENT_UNITS:
+        if changes or _GROWTH_WORDS.search(indicator):
+            return "growth"
+        if _SHARE_WORDS.search(indicator):
+            return "share"
+        if key in _GROWTH_KEYS and not indicator.endswith("率"):
+            return "growth"
+        return "rate"
+    if unit == "个百分点":
+        return "increase"
+    if _INCREMENT_VERBS.search(verb) and not verb.endswith(("到", "至")):
+        return "increase"
+    return "level"
+
+
+#: words of a clause that reports an outcome (last year's figure quoted before the targets):
+#: such a figure is never a target
+_OUTCOME = regex.compile(
+    r"去年|上一年|过去一年|过去五年|一年来|五年来|已经|(?:增长|实现|完成|达到|提高|下降|突破)了"
+)
+_CLAUSE_BEFORE = regex.compile(r"[，,；;。：:！？!?\n]", flags=regex.REVERSE)
+#: a year named in a clause (比2020年翻一番, 在2020年基础上 name a base year, not the clause's
+#: time)
+_CLAUSE_YEAR = regex.compile(r"(?<![比在以较])(?P<y>(?:19|20)\d\d)年(?!的?(?:基础|水平))")
+
+
+def _is_outcome(text: str, item: Item, plan_year: int | None) -> bool:
+    """The figure of ``item`` reports what was achieved: its clause says so (去年, 增长了) or
+    names a year before the plan year (2024年地区生产总值增长5.1% in the 2025 plan)."""
+    b = _CLAUSE_BEFORE.search(text, max(0, item.start - 40), item.start)
+    clause = text[b.end() if b else max(0, item.start - 40):item.start] + item.raw
+    if _OUTCOME.search(clause):
+        return True
+    if plan_year is not None:
+        for m in _CLAUSE_YEAR.finditer(clause):
+            if int(m["y"]) < plan_year:
+                return True
+    return False
+
+
 @attrs.define
 class _Collector:
     text: str
     to_source: ToSource
+    plan_year: int | None
     targets: list[Target] = attrs.Factory(list)
     seen: set[tuple[object, ...]] = attrs.Factory(set)
+    #: per part: the targets found outside a statement, and the (key, measure, scope) that a
+    #: statement of the part gave
+    loose: list[Target] = attrs.Factory(list)
+    stated: set[tuple[str, str, str]] = attrs.Factory(set)
 
-    def add(self, items: Sequence[Item], horizon: int | None, *, keyed_only: bool,
+    def add(self, items: Sequence[Item], horizon: int | None, scope: str, *, keyed_only: bool,
             sentence_horizon: bool = False) -> None:
         previous: Item | None = None
         for item in items:
@@ -156,6 +236,8 @@ class _Collector:
             if keyed_only and item.keys == ("other",) \
                     and not _HEADLINE_OTHER.fullmatch(item.indicator):
                 continue
+            if _is_outcome(self.text, item, self.plan_year):
+                continue
             h = horizon
             if sentence_horizon:
                 h = _sentence_year(self.text, item.start) or horizon
@@ -164,9 +246,9 @@ class _Collector:
                                      min(len(self.text), item.end + 300))
                 if _MULTI_YEAR.search(self.text, *sentence) or _PAST.search(self.text, *sentence):
                     continue  # 力争三年内…: another horizon; 同比增长…: an achieved figure
-            self._add(item, h)
+            self._add(item, h, scope, stated=not keyed_only)
 
-    def _add(self, item: Item, horizon: int | None) -> None:
+    def _add(self, item: Item, horizon: int | None, scope: str, *, stated: bool) -> None:
         keys = item.keys
         values = item.values
         if len(keys) == 2:  # 城乡: urban and rural, one value each or one for both
@@ -181,12 +263,48 @@ class _Collector:
             if dedupe in self.seen:
                 continue
             self.seen.add(dedupe)
-            self.targets.append(Target(
+            target = Target(
                 key=key, indicator=item.indicator, low=value.low, high=value.high,
-                unit=value.unit, qualifier=value.qualifier, horizon=horizon,
-                text=self.text[item.start:end], span=self.to_source(item.start, end),
-                redacted=value.redacted,
+                unit=value.unit, qualifier=value.qualifier,
+                measure=measure_of(key, item.indicator, item.verb, value.unit), scope=scope,
+                horizon=horizon, text=self.text[item.start:end],
+                span=self.to_source(item.start, end), redacted=value.redacted,
+                stretch=getattr(value, "stretch", None),
+            )
+            if stated:
+                self.targets.append(target)
+                self.stated.add((key, target.measure, scope))
+            else:
+                self.loose.append(target)
+
+    def end_part(self) -> None:
+        """A figure found outside the part's statements counts unless a statement of the part
+        gave the same indicator and measure (the statement wins over quoted figures)."""
+        self.targets.extend(t for t in self.loose
+                            if t.key == "other" or (t.key, t.measure, t.scope) not in self.stated)
+        self.loose.clear()
+        self.stated.clear()
+
+    def absent(self, start: int, end: int, horizon: int | None, scope: str) -> None:
+        """Statements that no target is set for an indicator (没有提出全年经济增速具体目标)."""
+        for m in _NO_TARGET.finditer(self.text, start, end):
+            key = key_in(m.group())
+            if key is None:
+                continue
+            self.targets.append(Target(
+                key=key, indicator=m.group("ind") or "", low=None, high=None, unit="",
+                qualifier="", measure="growth", scope=scope, horizon=horizon, text=m.group(),
+                span=self.to_source(*m.span()), absent=True,
             ))
+
+
+#: "no target is set": a negated verb of setting, then the indicator, then 目标/指标
+_NO_TARGET = regex.compile(
+    r"(?:没有|不再|未|不)(?:提出|设定|设置|确定|制定|规定|设)(?P<ind>[^，。；;\n]{0,16}?)"
+    r"(?:具体|量化)?(?:增长|增速)?(?:目标|指标)"
+    r"|(?i:(?:not|no longer) (?:set|setting|set out|put forward) (?:a |any )?(?:specific |"
+    r"quantitative )?(?:target|goal)s? for )(?P<ind>[A-Za-z ]{3,40}?(?:growth|GDP))"
+)
 
 
 def _sentence_year(text: str, pos: int) -> int | None:
@@ -202,16 +320,21 @@ def _sentence_year(text: str, pos: int) -> int | None:
 
 def extract_targets(text: str, parts: Sequence[Part], plan_year: int | None,
                     to_source: ToSource) -> tuple[Target, ...]:
-    """The expected targets of the annual-plan and Five-Year parts, in document order."""
-    out = _Collector(text, to_source)
+    """The expected targets of the annual-plan and Five-Year parts, in document order.
+
+    In each part the figures of the target statements win: a figure found elsewhere in the part
+    for an indicator and measure a statement gives is dropped (the plan quoting last year's
+    outcome before its targets), and so is every figure of a clause that reports an outcome."""
+    out = _Collector(text, to_source, plan_year)
     for part in parts:
         if part.kind == SectionKind.ANNUAL_PLAN:
             pos = part.start
             for s, e in _statements(text, part.start, part.end):
-                out.add(_items(text, pos, s, True), plan_year, keyed_only=True)
-                out.add(_items(text, s, e), plan_year, keyed_only=False)
+                out.add(_items(text, pos, s, True), plan_year, "annual", keyed_only=True)
+                out.add(_items(text, s, e), plan_year, "annual", keyed_only=False)
                 pos = e
-            out.add(_items(text, pos, part.end, True), plan_year, keyed_only=True)
+            out.add(_items(text, pos, part.end, True), plan_year, "annual", keyed_only=True)
+            out.absent(part.start, part.end, plan_year, "annual")
         elif part.kind == SectionKind.FIVE_YEAR_PLAN:
             cue = FIVE_YEAR_CUE.search(text, part.body_start, part.end)
             if cue is None:
@@ -219,11 +342,15 @@ def extract_targets(text: str, parts: Sequence[Part], plan_year: int | None,
             horizon = _part_horizon(part, text)
             pos, _ = _sentence(text, cue.start(), part.body_start, part.end)
             for s, e in _statements(text, pos, part.end) or [(pos, pos)]:
-                out.add(_items(text, pos, s, True), horizon, keyed_only=True,
+                out.add(_items(text, pos, s, True), horizon, "five_year", keyed_only=True,
                         sentence_horizon=True)
-                out.add(_items(text, s, e), horizon, keyed_only=False, sentence_horizon=True)
+                out.add(_items(text, s, e), horizon, "five_year", keyed_only=False,
+                        sentence_horizon=True)
                 pos = e
-            out.add(_items(text, pos, part.end, True), horizon, keyed_only=True,
+            out.add(_items(text, pos, part.end, True), horizon, "five_year", keyed_only=True,
                     sentence_horizon=True)
+        else:
+            continue
+        out.end_part()
     out.targets.sort(key=lambda t: (t.span.start, t.span.end))
     return tuple(out.targets)

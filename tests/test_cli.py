@@ -299,8 +299,9 @@ def test_targets_csv_rows_from_a_hand_built_report(
     assert gdp == {
         "file": str(EXAMPLE), "region": "某县", "year": "2026", "key": "gdp",
         "indicator": target.indicator, "low": "6", "high": "6", "unit": "%",
-        "qualifier": "左右", "text": target.text, "redacted": "false",
-        "start": str(target.span.start), "end": str(target.span.end),
+        "qualifier": "左右", "measure": "growth", "scope": "annual", "horizon": "2026",
+        "plan_year": "2026", "stretch": "", "status": "found", "text": target.text,
+        "redacted": "false", "start": str(target.span.start), "end": str(target.span.end),
     }
     assert report.text[int(gdp["start"]) : int(gdp["end"])] == gdp["text"]
     assert (redacted["low"], redacted["high"], redacted["redacted"]) == ("", "", "true")
@@ -318,6 +319,34 @@ def test_targets_json_rows_from_a_hand_built_report(
     assert rows[0]["low"] == 6.0
     assert rows[1]["low"] is None
     assert rows[0]["start"] == 100 + report.targets[0].span.start, "offsets are in the page"
+
+
+def test_targets_for_a_key_mark_reports_without_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = full_report()
+    _patch_reports(monkeypatch, report)
+    assert main(["targets", str(EXAMPLE), "--key", "gdp", "--key", "cpi", "--format",
+                 "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["key"], r["status"], r["low"]) for r in rows] == [
+        ("gdp", "found", 6.0), ("cpi", "not_found", None)]
+    assert rows[1]["start"] is None
+    assert rows[1]["plan_year"] == 2026
+
+
+def test_annual_targets_are_one_row_per_report_and_key() -> None:
+    report = full_report()
+    level = attrs.evolve(report.targets[0], low=240.0, high=240.0, unit="亿元", measure="level")
+    absent = attrs.evolve(report.targets[0], low=None, high=None, unit="", absent=True)
+    with_level = attrs.evolve(report, targets=[level, *report.targets])
+    assert [(r["key"], r["low"], r["measure"]) for r in target_rows(with_level, annual=True)] == [
+        ("gdp", 6.0, "growth"), ("public_budget_revenue", None, "growth")]
+    only_absent = attrs.evolve(report, targets=[absent])
+    assert [(r["status"], r["low"]) for r in target_rows(only_absent, keys=["gdp"],
+                                                          annual=True)] == [("absent", None)]
+    none = attrs.evolve(report, targets=[level])
+    assert [r["status"] for r in target_rows(none, keys=["gdp"], annual=True)] == ["not_found"]
 
 
 def test_target_rows_fall_back_to_the_plan_year() -> None:

@@ -126,6 +126,114 @@ def test_statement_forms(clause: str, expected: tuple[object, ...]) -> None:
     assert normalize(report.text[target.span.start : target.span.end]).text == target.text
 
 
+@pytest.mark.parametrize(
+    ("clause", "key", "measure"),
+    [
+        pytest.param("地区生产总值增长5%左右", "gdp", "growth", id="growth-verb"),
+        pytest.param("地区生产总值6%左右", "gdp", "growth", id="growth-key-without-verb"),
+        pytest.param("居民消费价格涨幅3%左右", "cpi", "growth", id="growth-word-in-indicator"),
+        pytest.param("单位地区生产总值能耗降低3%", "energy_intensity", "growth",
+                     id="decrease-is-growth"),
+        pytest.param("地区生产总值净增7.5亿元", "gdp", "increase", id="net-increase"),
+        pytest.param("地区生产总值增加20亿元", "gdp", "increase", id="increase-amount"),
+        pytest.param("研发经费投入强度提高0.2个百分点", "other", "increase",
+                     id="percentage-points"),
+        pytest.param("地区生产总值达到240亿元", "gdp", "level", id="level-reached"),
+        pytest.param("地区生产总值增长到240亿元", "gdp", "level", id="grows-to-a-level"),
+        pytest.param("粮食产量1.3万亿斤以上", "grain_output", "level", id="level-without-verb"),
+        pytest.param("城镇调查失业率5.5%左右", "unemployment_rate", "rate", id="rate"),
+        pytest.param("森林覆盖率提高到25%", "other", "rate", id="rate-raised-to"),
+        pytest.param("服务业增加值占地区生产总值比重45%", "other", "share", id="share"),
+    ],
+)
+def test_measure(clause: str, key: str, measure: str) -> None:
+    report = _report(STATEMENT.format(clause))
+    (target,) = report.targets
+    assert (target.key, target.measure, target.scope) == (key, measure, "annual")
+
+
+def test_target_returns_the_growth_rate_not_the_level() -> None:
+    """地区生产总值达到240亿元，增长21%: a level and a growth rate; target() is the rate."""
+    report = _report(STATEMENT.format("地区生产总值达到240亿元，增长21%"))
+    assert [(t.low, t.measure) for t in report.targets] == [(240.0, "level"), (21.0, "growth")]
+    target = report.target("gdp")
+    assert target is not None
+    assert target.low == 21.0
+
+
+def test_target_is_none_for_an_increment_only() -> None:
+    report = _report(STATEMENT.format("地区生产总值净增7.5亿元，固定资产投资增长8%"))
+    assert report.target("gdp") is None
+    assert [t.measure for t in report.targets if t.key == "gdp"] == ["increase"]
+
+
+def test_five_year_goals_have_their_scope() -> None:
+    report = _report(STATEMENT.format("地区生产总值增长6%左右"),
+                     five_year="“十四五”时期的主要目标是：地区生产总值年均增长7%左右。")
+    assert [(t.low, t.scope, t.horizon) for t in report.targets] == [
+        (7.0, "five_year", 2025), (6.0, "annual", 2021)]
+    target = report.target("gdp")
+    assert target is not None
+    assert target.low == 6.0
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        pytest.param("去年全县地区生产总值增长10.3%，经济运行好于预期。", id="last-year"),
+        pytest.param("2020年地区生产总值增长10.3%，经济运行好于预期。", id="named-earlier-year"),
+        pytest.param("地区生产总值增长了10.3%，经济运行好于预期。", id="past-particle"),
+        pytest.param("在地区生产总值增长10.3%的良好基础上，我们要再接再厉。",
+                     id="quoted-before-the-statement"),
+    ],
+)
+def test_the_statement_wins_over_an_outcome_quoted_before_it(before: str) -> None:
+    report = _report(before + STATEMENT.format("地区生产总值增长8%左右"))
+    assert [t.low for t in report.targets if t.key == "gdp"] == [8.0]
+    target = report.target("gdp")
+    assert target is not None
+    assert target.low == 8.0
+
+
+def test_a_keyed_figure_outside_a_statement_still_counts_when_the_statement_lacks_it() -> None:
+    report = _report("确保粮食产量达到12亿斤以上。" + STATEMENT.format("地区生产总值增长8%左右"))
+    assert sorted(t.key for t in report.targets) == ["gdp", "grain_output"]
+
+
+def test_a_base_year_is_not_an_outcome() -> None:
+    report = _report("", five_year="“十四五”时期的主要目标是：地区生产总值比2020年增长40%。")
+    assert [(t.low, t.scope) for t in report.targets] == [(40.0, "five_year")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("今年我们没有提出全年经济增速具体目标，主要考虑是稳就业保民生。",
+                     id="not-put-forward"),
+        pytest.param("今年不设定地区生产总值增长目标，集中精力抓好稳就业。", id="not-set"),
+        pytest.param("This year we have not set a specific target for economic growth.",
+                     id="english"),
+    ],
+)
+def test_a_stated_absence_is_not_nothing_found(sentence: str) -> None:
+    report = _report(sentence + "城镇调查失业率6%左右。")
+    target = report.target("gdp")
+    assert target is not None
+    assert target.absent
+    assert (target.low, target.high, target.measure, target.scope) == (None, None, "growth",
+                                                                       "annual")
+    assert report.text[target.span.start:target.span.end] == target.text
+    assert _report(STATEMENT.format("城镇调查失业率6%左右")).target("gdp") is None
+
+
+def test_a_figure_wins_over_a_stated_absence() -> None:
+    report = _report("今年不设定地区生产总值增长目标。力争地区生产总值增长5%左右。")
+    target = report.target("gdp")
+    assert target is not None
+    assert not target.absent
+    assert target.low == 5.0
+
+
 def test_respectively_gives_two_targets() -> None:
     report = _report(STATEMENT.format(
         "城乡居民人均可支配收入分别增长6%和7%，居民消费价格涨幅、城镇调查失业率分别控制在3%左右、5%以内"
@@ -357,6 +465,14 @@ def test_gdp_golden(name: str) -> None:
     if expected["offset"] is None:
         assert target is None
         return
+    if expected.get("measure", "growth") != "growth":
+        # the report states no growth rate: target() finds none, the figure stays in targets
+        assert target is None, f"{name}: target() returned a {target.measure}"
+        target = next((t for t in report.targets
+                       if t.key == "gdp" and t.span.start + report.offset == expected["offset"]),
+                      None)
+        assert target is not None, f"no GDP figure in {name}"
+        assert target.measure == expected["measure"]
     assert target is not None, f"no GDP target in {name}"
     assert (target.low, target.high, target.unit, target.qualifier, target.redacted,
             target.horizon) == (expected["low"], expected["high"], expected["unit"],
@@ -389,6 +505,29 @@ def test_annual_targets_golden(name: str) -> None:
     for exp in (golden.get("unquantified", []) + golden.get("fiscal_arrangements", [])
                 + golden.get("sector_targets", [])):
         assert exp["offset"] not in by_offset, exp["snippet"]
+
+
+def _every_shared_report() -> list[tuple[str, Report]]:
+    out = []
+    for name in sorted(GDP):
+        path, _, number = name.partition("#")
+        if number in ("", "1"):
+            reports, _ = _reports(path)
+            out += [(f"{path}#{i}", r) for i, r in enumerate(reports, 1)]
+    return out
+
+
+def test_target_is_always_an_annual_growth_rate() -> None:
+    """``target("gdp")`` never returns a level, an increment or a Five-Year goal, on every
+    report in ../shared."""
+    found = 0
+    for name, report in _every_shared_report():
+        target = report.target("gdp")
+        if target is not None:
+            found += 1
+            assert (target.measure, target.scope) == ("growth", "annual"), name
+            assert target.unit == "%" or target.redacted, name
+    assert found >= 25
 
 
 def test_every_provincial_report_has_a_gdp_target_in_the_golden() -> None:

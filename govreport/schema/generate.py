@@ -123,13 +123,23 @@ FIELD_DOCS: dict[str, str] = {
     ),
     "Target.key": "Canonical indicator slug (gdp, cpi, unemployment_rate, …) or other.",
     "Target.indicator": "The indicator's words as written.",
-    "Target.low": "Lower bound (equal to high for a point target); null when redacted.",
-    "Target.high": "Upper bound; null when redacted.",
+    "Target.low": (
+        "Lower bound (equal to high for a point target); null when redacted or absent."),
+    "Target.high": "Upper bound; null when redacted or absent.",
     "Target.unit": "Unit as written (%, 亿元, 万人, …).",
     "Target.qualifier": "左右 (about), 以上 (at least), 以内 (at most), 区间 (range) or empty.",
     "Target.horizon": "Plan year for annual targets, end year for Five-Year goals; or null.",
     "Target.text": "The sentence fragment the target was read from.",
     "Target.redacted": "True when the number is redacted (×) in the text.",
+    "Target.measure": (
+        "What the number measures: growth (a rate of change, 增长5%), increase (an absolute "
+        "increment, 净增7.22亿元 or 提高1个百分点), level (an amount, 达到240亿元), rate (a "
+        "ratio such as an unemployment rate) or share (比重, 占比)."),
+    "Target.scope": "annual (the annual plan) or five_year (the Five-Year goals).",
+    "Target.stretch": "The higher figure of a stretch form (保8争9 gives 9), or null.",
+    "Target.absent": (
+        "True when the report states that no target is set for the indicator (low and high "
+        "are then null); distinct from a target that was not found (no entry at all)."),
     "Indicator.key": "Canonical indicator slug, as for targets.",
     "Indicator.value": "The achieved level, or null.",
     "Indicator.unit": "Unit of value.",
@@ -148,6 +158,8 @@ FIELD_KEYWORDS: dict[str, dict[str, Any]] = {
         "county_level_city", "county", "district", None]},
     "Metadata.script": {"enum": ["zh-Hans", "zh-Hant", "en", "en-MT", "mixed", None]},
     "Target.qualifier": {"enum": ["左右", "以上", "以内", "区间", ""]},
+    "Target.measure": {"enum": ["growth", "increase", "level", "rate", "share"]},
+    "Target.scope": {"enum": ["annual", "five_year"]},
 }
 
 
