@@ -20,6 +20,7 @@ from .errors import (
     InvalidReportData,
     OutlineError,
     ParseTimeout,
+    UnsupportedFormat,
 )
 from .models import (
     Boilerplate,
@@ -70,6 +71,7 @@ __all__ = [
     "Span",
     "Subsection",
     "Target",
+    "UnsupportedFormat",
     "__version__",
     "normalize",
     "parse",

@@ -18,6 +18,7 @@ import lark
 from . import diagnostics as diag
 from .classify import Candidate, TokenKind, classify, openings
 from .decode import MIXED, Decoded, decode, decode_bytes
+from .documents import document_text
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
@@ -78,9 +79,13 @@ def with_decoding(report: Report, info: Decoded) -> Report:
 
 
 def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
-    """Parse the report in the file at ``path`` (bytes decoded as in :func:`parse`)."""
-    data = Path(path).read_bytes()
-    return parse(data, source=str(path), **options)  # type: ignore[arg-type]
+    """Parse the report in the file at ``path``: text (bytes decoded as in :func:`parse`),
+    ``.html`` (markup stripped), ``.docx`` (Word's automatic numbering rebuilt) or PDF (with
+    the ``pdf`` extra); :class:`~govreport.UnsupportedFormat` for other binary formats (see
+    :mod:`govreport.documents`). Spans refer to the text read, ``Report.text``."""
+    text, info = document_text(Path(path).read_bytes(), os.fspath(path))
+    report = parse(text, source=str(path), **options)  # type: ignore[arg-type]
+    return report if info is None else with_decoding(report, info)
 
 
 #: what the first stages made of a text: normalised text, blocks, candidates

@@ -1,8 +1,10 @@
 """Many files at once: ``parse_files`` (Python) and the machinery behind ``govreport batch``.
 
-Inputs are files and directories; directories are searched recursively for ``*.txt``, ``*.html``
-and ``*.htm`` (hidden files and directories skipped, names sorted so runs are reproducible).
-HTML is reduced to text with :func:`govreport.html.html_to_text` first. A page that holds several
+Inputs are files and directories; directories are searched recursively for ``*.txt``, ``*.html``,
+``*.htm``, ``*.docx`` and ``*.pdf`` (hidden files and directories skipped, names sorted so runs are
+reproducible). Each file is read to text by :func:`govreport.documents.document_text` (HTML
+markup stripped, .docx numbering rebuilt, PDF with the ``pdf`` extra; other binary formats
+refused). A page that holds several
 work reports (a county portal's listing page) gives one report each (:func:`~govreport.parse_many`);
 any other file gives the :func:`~govreport.parse` result of its whole text, which keeps every
 character (site chrome becomes ``Boilerplate`` nodes).
@@ -31,9 +33,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .api import parse, with_decoding
-from .decode import Decoded, decode_bytes
+from .decode import Decoded
+from .documents import HTML_SUFFIXES, document_text
 from .errors import InputRefused, ParseTimeout
-from .html import html_to_text
 from .models import Report
 from .split import parse_page
 
@@ -53,8 +55,7 @@ __all__ = [
 ]
 
 #: file name endings searched for in directories (compared case-insensitively)
-INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
-_HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES: tuple[str, ...] = (".txt", *HTML_SUFFIXES, ".docx", ".pdf")
 
 PathInput = str | os.PathLike[str]
 
@@ -159,12 +160,9 @@ def read_text(path: PathInput, *, max_bytes: int | None = MAX_BYTES) -> str:
 
 
 def _read(path: PathInput, max_bytes: int | None) -> tuple[str, Decoded | None]:
-    """The text of a file and how its bytes were decoded (``None`` for HTML, whose text is
-    the markup's, not the file's)."""
-    decoded = decode_bytes(read_bytes(path, max_bytes=max_bytes))
-    if os.fspath(path).lower().endswith(_HTML_SUFFIXES):
-        return html_to_text(decoded.text), None
-    return decoded.text, decoded
+    """The text of a file and how its bytes were decoded (``None`` when the text is not the
+    bytes' own: HTML, .docx, PDF; see :mod:`govreport.documents`)."""
+    return document_text(read_bytes(path, max_bytes=max_bytes), os.fspath(path))
 
 
 def parse_path(path: PathInput, *, many: bool = True,
@@ -186,8 +184,8 @@ def parse_files(
     """Parse many files; yield ``(path, report)`` per report, or ``(path, exception)`` for a
     file that could not be read, decoded or parsed — in input order, without stopping.
 
-    ``paths`` are files and directories (searched recursively for ``*.txt``/``*.html``/
-    ``*.htm``; a path that does not exist raises :class:`FileNotFoundError` before anything is
+    ``paths`` are files and directories (searched recursively for :data:`INPUT_SUFFIXES`; a
+    path that does not exist raises :class:`FileNotFoundError` before anything is
     parsed). A page holding several reports yields one pair per report when ``many`` is true.
     ``jobs > 1`` parses in that many worker processes (``jobs=0``: one per CPU); on platforms
     that spawn processes, call it under ``if __name__ == "__main__":``. ``timeout`` limits the

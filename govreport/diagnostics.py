@@ -17,6 +17,7 @@ __all__ = ["CODES", "first_spam", "input_diagnostics", "mixed_encoding", "spam_s
 #: code → (default severity, meaning)
 CODES: dict[str, tuple[Severity, str]] = {
     # input
+    "empty_input": (Severity.WARNING, "the input holds no text (empty, or only white space)"),
     "mixed_encoding": (Severity.WARNING,
                        "the bytes mix UTF-8 and GB18030 lines; each line was decoded on its own"),
     "control_characters": (Severity.WARNING,
@@ -107,6 +108,12 @@ def input_diagnostics(text: str) -> list[Diagnostic]:
     """Diagnostics about the input as a whole (source offsets): control characters, lone
     surrogates, HTML source. Each names how many there are and where the first one is."""
     out = []
+    if not text.strip():
+        out.append(Diagnostic(
+            code="empty_input",
+            message="the input is empty" if not text else
+                    f"the input holds only white space ({len(text)} characters)",
+            span=Span(0, len(text)), severity=CODES["empty_input"][0]))
     checks = (
         ("control_characters", patterns.CONTROL_CHAR, "control character"),
         ("lone_surrogates", patterns.LONE_SURROGATE, "lone surrogate"),

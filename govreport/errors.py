@@ -18,6 +18,7 @@ __all__ = [
     "InvalidReportData",
     "OutlineError",
     "ParseTimeout",
+    "UnsupportedFormat",
 ]
 
 
@@ -74,6 +75,16 @@ class InputRefused(GovReportError, OSError):
         super().__init__(message)
         self.path = path
         self.reason = reason
+
+
+class UnsupportedFormat(InputRefused):
+    """A file in a binary format govreport does not read (an image, an archive, a legacy
+    Office file; a PDF without the ``pdf`` extra), told by its bytes whatever its name.
+    ``format`` names it."""
+
+    def __init__(self, message: str, *, path: str, format: str) -> None:
+        super().__init__(message, path=path, reason="unsupported format")
+        self.format = format
 
 
 class ParseTimeout(GovReportError, TimeoutError):

@@ -169,7 +169,7 @@ def leaf_texts(report: Report) -> list[str]:
 def test_empty_text() -> None:
     report = parsed("")
     assert report.sections == ()
-    assert report.diagnostics == ()
+    assert codes(report) == {"empty_input"}
     assert report.targets == ()
 
 
@@ -178,7 +178,7 @@ def test_whitespace_only() -> None:
     report = parsed(text)
     assert report.outline() == [("other", None)]
     assert list(report.leaves()) == [Paragraph(span=Span(0, len(text)), text="")]
-    assert codes(report) == {"no_outline"}
+    assert codes(report) == {"empty_input", "no_outline"}
 
 
 @pytest.mark.parametrize("char", ["x", "经", "一", "、", "（", "\x00", "\ud800", "\U0002a6a5"])
