@@ -36,6 +36,7 @@ from .models import (
     SectionKind,
     Severity,
     Span,
+    Spans,
     Subsection,
     Target,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "SectionKind",
     "Severity",
     "Span",
+    "Spans",
     "Subsection",
     "Target",
     "UnsupportedFormat",

@@ -26,6 +26,7 @@ from .models import (
     Paragraph,
     Report,
     Span,
+    Spans,
     Subsection,
 )
 
@@ -54,6 +55,10 @@ def _make() -> cattrs.Converter:
     conv = make_converter()
     for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, _strict(kind))
+    conv.register_unstructure_hook(
+        Spans, lambda spans: {key: conv.unstructure(span) for key, span in spans.items()})
+    conv.register_structure_hook(
+        Spans, lambda value, _: Spans(conv.structure(value, dict[str, Span])))
     configure_tagged_union(
         Child,
         conv,

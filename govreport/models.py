@@ -12,7 +12,7 @@ source slice with surrounding whitespace stripped.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -37,6 +37,7 @@ __all__ = [
     "SectionKind",
     "Severity",
     "Span",
+    "Spans",
     "Subsection",
     "Target",
 ]
@@ -250,6 +251,40 @@ Node = Section | Subsection | Heading | Paragraph | Item | Boilerplate | Glossar
 # --------------------------------------------------------------------------- facts
 
 
+class Spans(Mapping[str, "Span"]):
+    """A read-only, hashable mapping of field names to spans (``Metadata.spans``): built from a
+    mapping or from ``(name, span)`` pairs, equal to any mapping with the same items."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Span] | Iterable[tuple[str, Span]] = ()) -> None:
+        self._items: dict[str, Span] = dict(items)
+
+    def __getitem__(self, key: str) -> Span:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return self._items == other._items
+        return isinstance(other, Mapping) and self._items == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"Spans({self._items!r})"
+
+
+def _to_spans(items: Mapping[str, Span] | Iterable[tuple[str, Span]]) -> Spans:
+    return items if isinstance(items, Spans) else Spans(items)
+
+
 @attrs.frozen(kw_only=True)
 class Metadata:
     """Facts about the report as a whole; each non-``None`` field has its evidence in ``spans``
@@ -266,7 +301,7 @@ class Metadata:
     speaker_title: str | None = None
     script: str | None = None
     title: str | None = None
-    spans: dict[str, Span] = attrs.field(factory=dict)
+    spans: Spans = attrs.field(factory=Spans, converter=_to_spans)
 
 
 @attrs.frozen(kw_only=True)

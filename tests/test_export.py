@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import govreport
 from govreport import GovReportError, InvalidReportData, Report, Span
 from govreport.export import SCHEMA_VERSION
 from govreport.patterns import SURROGATE_PAIR
 
+from .conftest import REPO
 from .reports import full_report, report_files, reports_of
 
 
@@ -161,3 +163,18 @@ def test_an_int_is_a_float_in_a_document() -> None:
     data = _bad(lambda d: d["targets"][0].__setitem__("low", 5))
     assert Report.from_dict(data).targets[0].low == 5.0
     assert isinstance(Report.from_dict(data).targets[0].low, float)
+
+
+def test_reports_are_immutable_and_hashable() -> None:
+    """A frozen report holds no mutable container: it can be hashed, put in a set and used as a
+    key (``Metadata.spans`` is a read-only mapping)."""
+    report = govreport.parse_file(REPO / "examples" / "sample_report.txt")
+    again = Report.from_dict(json.loads(report.to_json()))
+    assert hash(report) == hash(again)
+    assert len({report, again}) == 1
+    spans = report.metadata.spans
+    assert spans["region"] == report.metadata.spans.get("region")
+    assert spans == dict(spans.items())
+    with pytest.raises(TypeError):
+        spans["region"] = spans["region"]  # type: ignore[index]
+    assert not hasattr(spans, "__dict__")

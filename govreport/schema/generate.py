@@ -217,6 +217,8 @@ class _Builder:
             return {"type": "array", "items": self.type_schema(args[0], where)}
         if origin is list:
             return {"type": "array", "items": self.type_schema(args[0], where)}
+        if tp is models.Spans:  # a read-only mapping: a JSON object like dict[str, Span]
+            return {"type": "object", "additionalProperties": self.type_schema(models.Span, where)}
         if origin is dict and args and args[0] is str:
             return {"type": "object", "additionalProperties": self.type_schema(args[1], where)}
         if origin is typing.Literal:
