@@ -311,7 +311,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         out = markdown(report).rstrip("\n")
     else:
-        out = outline(report, color=_colour(args.color, sys.stdout))
+        # on a terminal the titles fit its width; piped, the layout does not depend on one
+        columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        out = outline(report, color=_colour(args.color, sys.stdout), columns=columns)
     sys.stdout.write(out + "\n")
     if args.fail_on_error and any(d.severity == Severity.ERROR for d in report.diagnostics):
         return 1

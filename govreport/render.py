@@ -64,6 +64,19 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _fit(text: str, cells: int) -> str:
+    """``text`` shortened to at most ``cells`` terminal columns (``…`` marks the cut)."""
+    if _cells(text) <= cells:
+        return text
+    out, used = [], 1
+    for c in text:
+        used += _cells(c)
+        if used > cells:
+            break
+        out.append(c)
+    return "".join(out) + "…"
+
+
 def _pad(text: str, cells: int) -> str:
     return text + " " * max(0, cells - _cells(text))
 
@@ -104,11 +117,16 @@ def _owners(report: Report) -> dict[int, list[Diagnostic]]:
     return owned
 
 
-def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
+def outline(report: Report, *, color: bool = False, width: int = 36,
+            columns: int | None = None) -> str:
     """An indented tree of the sections and subsections: kind and ordinal, title (shortened to
     ``width`` characters), ``[start:end]`` span (character offsets into ``report.text``), and
     ``! code`` on nodes holding warning diagnostics (``!!`` for errors). The last line counts
-    every diagnostic by code. ``color=True`` adds ANSI colours (kinds, marks)."""
+    every diagnostic by code. ``color=True`` adds ANSI colours (kinds, marks).
+
+    ``columns`` (a terminal's width) shortens the titles instead to what is left of it after the
+    kind, ordinal and span (at least 8 columns; a Han character takes two), so that no line
+    without a mark wraps."""
     owned = _owners(report)
     rows: list[tuple[str, str, str, str, str]] = []  # indent+label, kind, title, span, mark
 
@@ -116,7 +134,8 @@ def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
         kind = node.kind.value if node.kind else ""
         name = kind or "subsection"
         label = "  " * depth + name + ("" if node.ordinal is None else f" {node.ordinal}")
-        title = _short(printable(" ".join(node.title.split())), width) if node.title else ""
+        title = printable(" ".join(node.title.split())) if node.title else ""
+        title = _short(title, width) if columns is None else title
         span = f"[{node.span.start}:{node.span.end}]"
         mark = ""
         here = owned.get(id(node), [])
@@ -135,6 +154,11 @@ def outline(report: Report, *, color: bool = False, width: int = 36) -> str:
     for section in report.sections:
         visit(section, 0)
     label_w = max((_cells(r[0]) for r in rows), default=0)
+    if columns is not None:
+        span_w = max((len(r[3]) for r in rows), default=0)
+        room = max(8, columns - label_w - span_w - 4)
+        rows = [(label, name, _fit(title, room), span, mark)
+                for label, name, title, span, mark in rows]
     title_w = max((_cells(r[2]) for r in rows), default=0)
     lines = []
     for label, name, title, span, mark in rows:

@@ -746,3 +746,22 @@ def test_sigterm_to_batch_stops_its_workers(tmp_path: Path) -> None:
                  and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()}
         time.sleep(0.05)
     assert not alive, f"workers still running after SIGTERM: {sorted(alive)}"
+
+
+def test_the_outline_fits_a_terminal_width() -> None:
+    """Long titles are shortened to what a terminal of ``columns`` leaves after the kind,
+    ordinal and span (a Han character takes two columns); without ``columns`` (piped) the
+    layout does not depend on a terminal."""
+    from govreport.render import _cells, outline
+
+    report = full_report()
+    long = attrs.evolve(report.sections[1], title="推动经济高质量发展" * 8)
+    wide = attrs.evolve(report, sections=[report.sections[0], long, *report.sections[2:]])
+    for columns in (60, 80, 120):
+        lines = outline(wide, columns=columns).splitlines()
+        assert all(_cells(line) <= columns for line in lines if "!" not in line
+                   and not line.startswith("diagnostics:")), columns
+        assert any("…" in line for line in lines)
+    piped = outline(wide)
+    assert piped == outline(wide, width=36)
+    assert max(_cells(line) for line in piped.splitlines()) > 80
