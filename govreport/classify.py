@@ -195,7 +195,6 @@ def _any_of(pats: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str]:
 _ANY_HEADING_NUMERAL = _any_of((*(p for _, p in _PART_FAMILIES),
                                 *(p for _, p in _CHAPTER_FAMILIES),
                                 patterns.CHAPTER_TRUNCATED))
-_ANY_BOILERPLATE = _any_of(tuple(rule for _, rule in patterns.BOILERPLATE_RULES))
 
 
 def _ordinal(family: str, numeral: str) -> int | None:
@@ -213,16 +212,14 @@ def _ordinal(family: str, numeral: str) -> int | None:
 
 
 def _boilerplate(text: str, block: Block) -> Candidate | None:
-    if len(text) > patterns.BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(text):
+    reason = patterns.boilerplate_reason(text)
+    if reason is None:
         return None
     if ("我代表" in text or "委托" in text) and patterns.OPENING.search(text):
         return None  # a report's opening behind a list bullet (a listing page on one line)
-    for reason, rule in patterns.BOILERPLATE_RULES:
-        if rule.search(text):
-            cand = Candidate(block, TokenKind.BOILERPLATE)
-            cand.reason = reason
-            return cand
-    return None
+    cand = Candidate(block, TokenKind.BOILERPLATE)
+    cand.reason = reason
+    return cand
 
 
 def _salutation_only(text: str, block: Block) -> Candidate | None:

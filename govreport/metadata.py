@@ -375,12 +375,21 @@ _CLAUSE_MARK = regex.compile(r"[，。；！？,;!?]")
 
 
 def _title(found: _Found, text: str, end: int) -> None:
-    m = patterns.TITLE_LINE.search(text, 0, end)
-    if m is None:
-        return
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end == -1 else line_end
+    """The first line naming a work report that is not web chrome (a breadcrumb
+    ``首页 > 政务公开 > 政府工作报告`` names one too)."""
+    for m in patterns.TITLE_LINE.finditer(text, 0, end):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        lead = _TITLE_LEAD.match(text, line_start, line_end)  # a listing's bullet is no chrome
+        if patterns.boilerplate_reason(text[lead.end() if lead else line_start:line_end]
+                                       .strip()) is None:
+            _title_at(found, text, m, line_start, line_end)
+            return
+
+
+def _title_at(found: _Found, text: str, m: regex.Match[str], line_start: int,
+              line_end: int) -> None:
     lead = _TITLE_LEAD.match(text, line_start, line_end)
     s = lead.end() if lead else line_start
     e = line_end

@@ -242,6 +242,7 @@ BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         r"|投稿|企业入驻|招商中心|招商政策汇编"
         # breadcrumbs, page tools and login widgets of government web sites
         r"|^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)[ \t]*[:：]"
+        r"|^(?:网站)?(?:首页|主页|(?i:home))[ \t]*(?:>|›|»|→|/|\|)"
         r"|字体[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*[】\]]?[ \t]*[【\[]?[ \t]*中"
         r"|打印本页|关闭窗口|【打印】|【关闭】|^分享到|^扫一扫"
         r"|^(?:用户名|密码|验证码|登录|注册|忘记密码[?？]?|退出|搜索|高级检索|请输入关键词)$"
@@ -257,6 +258,20 @@ BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 #: Blocks longer than this are never boilerplate by pattern (real paragraphs may cite a URL).
 BOILERPLATE_MAX_LEN = 160
+#: any rule of ``BOILERPLATE_RULES`` (one search rules a block out; exact by construction)
+_ANY_BOILERPLATE = regex.compile("|".join(f"(?:{rule.pattern})" for _, rule in BOILERPLATE_RULES))
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """The reason (``navigation``, ``source`` …) of the first rule of ``BOILERPLATE_RULES`` that
+    ``text`` (one block) matches, or ``None``."""
+    if len(text) > BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(text):
+        return None
+    for reason, rule in BOILERPLATE_RULES:
+        if rule.search(text):
+            return reason
+    return None
+
 
 #: Spam injected by re-posting sites into sentences: gambling and live-stream advertising.
 SPAM = regex.compile(

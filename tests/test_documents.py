@@ -300,3 +300,18 @@ def test_a_pdf_without_the_extra_is_refused_clearly(tmp_path: Path,
     path.write_bytes(b"%PDF-1.4\n%%EOF\n")
     with pytest.raises(govreport.UnsupportedFormat, match=r"govreport\[pdf\]"):
         govreport.parse_file(path)
+
+
+def test_a_breadcrumb_is_not_the_title(tmp_path: Path) -> None:
+    """A web page's breadcrumb names the report too (首页 > 政务公开 > 政府工作报告); it is
+    boilerplate, and the report's own title line is the title."""
+    typed = SAMPLE.read_text(encoding="utf-8")
+    page = ("<html><body><div>首页 &gt; 政务公开 &gt; 政府工作报告</div>"
+            + "".join(f"<p>{line}</p>" for line in typed.splitlines()) + "</body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    report = govreport.parse_file(path)
+    assert report.metadata.title == typed.splitlines()[0]
+    first = report.sections[0].children[0]
+    assert isinstance(first, govreport.Boilerplate)
+    assert report.outline() == govreport.parse(typed).outline()
