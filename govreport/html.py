@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .decode import decode_bytes
+
 __all__ = ["html_to_text"]
 
 _SKIP = frozenset({"script", "style", "template", "noscript", "head", "title", "svg", "math",
@@ -130,10 +132,13 @@ def _defuse(markup: str) -> str:
     return _OPENER.sub(opener, markup)
 
 
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page or fragment, one block a line (see the module doc)."""
+def html_to_text(markup: str | bytes) -> str:
+    """The visible text of an HTML page or fragment, one block a line (see the module doc).
+    Bytes are decoded as :func:`govreport.parse` decodes them (UTF-8, BOMs, GB18030)."""
+    if isinstance(markup, (bytes, bytearray, memoryview)):
+        markup = decode_bytes(bytes(markup)).text
     if not isinstance(markup, str):
-        raise TypeError(f"html_to_text() takes str, not {type(markup).__name__}")
+        raise TypeError(f"html_to_text() takes str or bytes, not {type(markup).__name__}")
     parser = _Stripper()
     parser.feed(_defuse(markup))
     parser.close()

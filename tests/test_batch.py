@@ -267,7 +267,7 @@ def test_html_unclosed_head_ends_at_body() -> None:
     assert html_to_text("<head><title>x<body><p>正文</p>") == "正文\n"
     assert html_to_text("") == ""
     with pytest.raises(TypeError):
-        html_to_text(b"<p>x</p>")  # type: ignore[arg-type]
+        html_to_text(["<p>x</p>"])  # type: ignore[arg-type]
 
 
 def test_a_report_in_html_parses_like_the_text() -> None:

@@ -315,3 +315,13 @@ def test_a_breadcrumb_is_not_the_title(tmp_path: Path) -> None:
     first = report.sections[0].children[0]
     assert isinstance(first, govreport.Boilerplate)
     assert report.outline() == govreport.parse(typed).outline()
+
+
+def test_html_to_text_takes_bytes() -> None:
+    from govreport.html import html_to_text
+
+    page = "<p>二、2026年工作安排</p><p>今年要稳中求进。</p>"
+    assert html_to_text(page.encode("utf-8")) == html_to_text(page)
+    assert html_to_text(page.encode("gb18030")) == html_to_text(page)
+    with pytest.raises(TypeError, match="str or bytes"):
+        html_to_text(5)  # type: ignore[arg-type]
