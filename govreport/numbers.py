@@ -98,19 +98,27 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_FRACTION = "〇零一二三四五六七八九"
 
 #: an Arabic figure, or a redacted one (×, ××); possessive and never started inside another
-#: figure, so a long digit run without a unit costs one pass, not one pass per digit
-_NUM = r"(?<![\d.×])(?>\d++(?:\.\d++)?|×{1,3}+)"
-#: a Chinese figure never starts inside another one (nor after 万/亿, 第, or 点 in a figure)
-_CN_BEFORE = rf"(?<![{_CN_DIGITS}十百千万亿第])(?<![{_CN_DIGITS}十百千]点)"
+#: figure, so a long digit run without a unit costs one pass, not one pass per digit. Each
+#: figure pattern looks at its first character before its lookbehind: most positions of a text
+#: fail there, the cheapest test
+_NUM = r"(?=[\d×])(?<![\d.×])(?>\d++(?:\.\d++)?|×{1,3}+)"
+
+
+def _cn_start(first: str) -> str:
+    """Where a Chinese figure starting with one of ``first`` may start: not inside another
+    figure, nor right after 万/亿, 第, or 点 in a figure."""
+    return rf"(?=[{first}])(?<![{_CN_DIGITS}十百千万亿第])(?<![{_CN_DIGITS}十百千]点)"
+
+
 _CN_TAIL = rf"[{_CN_DIGITS}十百千]*+(?:点[{_CN_FRACTION}]++)?"
 #: a Chinese figure that starts with a digit or 十: 六, 七点五, 十二, 一百二十, 两
-_CN = rf"{_CN_BEFORE}(?>[{_CN_DIGITS}十]{_CN_TAIL})"
-#: after 百分之 a figure may start with 百 (百分之百)
-_CN_PC = rf"{_CN_BEFORE}(?>[{_CN_DIGITS}十百]{_CN_TAIL})"
-#: a Chinese figure with a magnitude: 百 or 千 in the figure, or 万/亿 right after it
-_CN_MAG = (
-    rf"(?:(?=[{_CN_DIGITS}十点]*+[百千]){_CN}|{_CN}(?=[万亿]))"
-)
+_CN_BODY = rf"(?>[{_CN_DIGITS}十]{_CN_TAIL})"
+_CN = rf"{_cn_start(_CN_DIGITS + '十')}{_CN_BODY}"
+#: after 百分之 a figure may also start with 百 (百分之百)
+_CN_PC = rf"{_cn_start(_CN_DIGITS + '十百')}(?>[{_CN_DIGITS}十百]{_CN_TAIL})"
+#: a Chinese figure with a magnitude: 百 or 千 in the figure, or 万/亿 right after it (the
+#: lookahead scans the figure: it is tried only where a figure starts)
+_CN_MAG = rf"(?:(?=[{_CN_DIGITS}十点]*+[百千]){_CN_BODY}|{_CN_BODY}(?=[万亿]))"
 
 # --------------------------------------------------------------------------- units
 
@@ -139,21 +147,21 @@ def _value_pattern(named: bool) -> str:
     figure = rf"(?:{_NUM}|{_CN})"
     percent_figure = rf"(?:{_NUM}|{_CN_PC})"
     forms = (
-        # 保8争9, 保八争九, 保8%争9%
-        rf"{g('bz', '保')}{g('lo', figure)}{g('lu', '%')}?争{g('st', figure)}"
-        rf"{g('unit', '%{1,2}+')}?",
-        # 百分之六, 百分之八至九, 百分之八至百分之九, 千分之六; an upper figure written without
-        # 百分之 is not a year or a date (百分之六到2025年)
-        rf"{g('pc', '[百千]分之')}{g('lo', percent_figure)}"
-        rf"(?:{_SEP_SP}(?:[百千]分之)?{g('hi', percent_figure)}(?![年月日号]))?"
-        rf"{g('q', _QUAL)}?",
-        # 两个百分点, 零点五个百分点, 一至两个百分点
-        rf"{g('lo', _CN)}(?:{_SEP}{g('hi', _CN)})?{g('unit', '个百分点')}{g('q', _QUAL)}?",
-        # 一百万人, 三千亿元, 一万人以上
-        rf"{g('lo', _CN_MAG)}{g('unit', _WORD_UNIT)}{g('q', _QUAL)}?",
         # 6.5%, 6%-7%, 6至6.5%, 8 %, 6 - 7 %, 1200万人以上, ×%
         rf"{g('lo', _NUM)}(?:{g('lu', _UNIT)}?{_SEP_SP}{g('hi', _NUM)})?{g('unit', _UNIT)}"
         rf"{g('q', _QUAL)}?",
+        # 百分之六, 百分之八至九, 百分之八至百分之九, 千分之六; an upper figure written without
+        # 百分之 is not a year or a date (百分之六到2025年); 六个百分之百 is a slogan, not a value
+        rf"{g('pc', '[百千](?<!个.)分之')}{g('lo', percent_figure)}"
+        rf"(?:{_SEP_SP}(?:[百千]分之)?{g('hi', percent_figure)}(?![年月日号]))?"
+        rf"{g('q', _QUAL)}?",
+        # 两个百分点, 零点五个百分点, 一至两个百分点; 一百万人, 三千亿元, 一万人以上
+        rf"{_cn_start(_CN_DIGITS + '十')}"
+        rf"(?:{g('lo', _CN_BODY)}(?:{_SEP}{g('hi', _CN)})?{g('unit', '个百分点')}"
+        rf"|{g('lo', _CN_MAG)}{g('unit', _WORD_UNIT)}){g('q', _QUAL)}?",
+        # 保8争9, 保八争九, 保8%争9%
+        rf"{g('bz', '保')}{g('lo', figure)}{g('lu', '%')}?争{g('st', figure)}"
+        rf"{g('unit', '%{1,2}+')}?",
     )
     return "(?:" + "|".join(forms) + ")"
 
