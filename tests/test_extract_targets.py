@@ -267,13 +267,16 @@ def test_targets_in_chinese_numerals() -> None:
 
 
 def test_stretch_target_keeps_its_floor() -> None:
-    """保8争9: the target is the floor, 8 以上 (the stretch figure stays in ``text``)."""
+    """保8争9: the target is the floor, 8 以上, and 9 is the figure striven for."""
     report = _report(STATEMENT.format("地区生产总值增长保8争9，城镇新增就业5000人以上"))
-    assert [_fields(t) for t in report.targets] == [
-        ("gdp", 8.0, 8.0, "%", "以上", 2021, False),
-        ("new_urban_jobs", 5000.0, 5000.0, "人", "以上", 2021, False),
+    assert [(*_fields(t), t.stretch) for t in report.targets] == [
+        ("gdp", 8.0, 8.0, "%", "以上", 2021, False, 9.0),
+        ("new_urban_jobs", 5000.0, 5000.0, "人", "以上", 2021, False, None),
     ]
     assert report.targets[0].text == "地区生产总值增长保8争9"
+    gdp = report.target("gdp")
+    assert gdp is not None
+    assert (gdp.low, gdp.stretch) == (8.0, 9.0)
 
 
 def test_spaced_percent_sign() -> None:
