@@ -371,6 +371,34 @@ HOSTILE_2: tuple[tuple[str, Callable[[int], str], int, Callable[[str], Any] | No
 )
 
 
+def _scan_values(text: str) -> Any:
+    """Every item of ``text``, and the keyed ones (``quantities.scan_items``: the value runs of
+    ``numbers.VALUE_RUN`` and the words before them)."""
+    from govreport.quantities import scan_items
+
+    return scan_items(text, 0, len(text)), scan_items(text, 0, len(text), keyed_only=True)
+
+
+#: the worst inputs of the value grammar (``govreport/numbers.py``): long runs of what a value
+#: is made of, scanned by the item scan and parsed inside a target statement
+_STATEMENT = "一、2025年工作安排\n今年主要预期目标是：地区生产总值增长"
+HOSTILE_NUMBERS: tuple[tuple[str, Callable[[int], str], int, Callable[[str], Any] | None],
+                       ...] = (
+    *((label, make, n, _scan_values) for label, make, n in (
+        ("百分之 repeated", lambda n: "百分之" * n, 80_000),
+        ("Chinese digits, then %", lambda n: "一" * n + "%", 200_000),
+        ("digits, then spaces", lambda n: "8" * n + " " * (n // 50), 200_000),
+        ("一点 repeated", lambda n: "一点" * n, 100_000),
+        ("百分之八至 repeated", lambda n: "百分之八至" * n, 40_000),
+        ("保8 repeated", lambda n: "保8" * n, 100_000),
+        ("8 - repeated", lambda n: "8 - " * n, 50_000),
+    )),
+    ("百分之 in a target statement", lambda n: _STATEMENT + "百分之" * n, 80_000, None),
+    ("Chinese digits in a target statement", lambda n: _STATEMENT + "一" * n + "%", 200_000,
+     None),
+)
+
+
 def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
     header("scaling (a report as run-on text, one line; k copies concatenated)")
     report = one_line(inp.median_report)
@@ -387,6 +415,13 @@ def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
 
     header("worst inputs of issue 14 (¼ size, then full size; parse and what is named)")
     for label, make, n, run in HOSTILE_2:
+        if quick:
+            n //= 4
+        scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
+                    (1, 4), 1, run)
+
+    header("worst inputs of the value grammar (¼ size, then full size; the item scan, parse)")
+    for label, make, n, run in HOSTILE_NUMBERS:
         if quick:
             n //= 4
         scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]

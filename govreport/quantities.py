@@ -6,7 +6,8 @@ An *item* is an indicator phrase, an optional verb and one or more values::
     scope indicator     verb  value (number, unit, qualifier)
 
 Items are found value first: a cheap regex finds each run of values (``6%和7%``, ``6.5%-7%``,
-``1200万人以上``, ``×%``), then the words between the previous clause boundary and the run are
+``1200万人以上``, ``×%``, ``百分之六左右``, ``保8争9``; the value grammar is
+:mod:`govreport.numbers`), then the words between the previous clause boundary and the run are
 split into indicator and verb by one anchored match. That keeps the cost proportional to the
 number of figures, not to the length of the text. Everything here works on *normalised* text
 (ASCII digits, ``%`` and ``-``; full-width Chinese punctuation) and returns normalised offsets.
@@ -16,12 +17,15 @@ number of figures, not to the length of the text. Everything here works on *norm
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
 
 import attrs
 import regex
+
+from .numbers import VALUE_RUN, Value, read_values
 
 __all__ = [
     "INDICATOR_KEYS",
@@ -145,29 +149,7 @@ def _keys_of(indicator: str) -> tuple[str, ...]:
     return (key_of(indicator),)
 
 
-# --------------------------------------------------------------------------- values
-
-#: a figure, or a redacted one (×, ××); possessive and never started inside another figure, so
-#: a long digit run without a unit costs one pass, not one pass per digit
-_NUM = r"(?<![\d.×])(?:\d++(?:\.\d++)?|×{1,3}+)"
-#: units: % (a doubled %% is read as %) and 个百分点, or an optional magnitude (万亿/亿/万/千)
-#: before a counted unit
-_UNIT = (
-    r"(?:%{1,2}+|‰|个百分点|(?:万亿|亿|万|千)?(?:美元|元|公斤|斤|吨|人次|人|户|亩|千瓦|辆|套|公里"
-    r"|平方米|标准箱|个|家|所|项|座))"
-)
-#: the qualifier written after a value; 以下/之内 read as 以内, 上下 as 左右
-_QUAL = r"(?:左右|以上|以内|以下|之内|上下)"
-#: range separators: ASCII hyphen (full-width － is folded to it), en/em dashes, tilde, 至
-_SEP = r"(?:-|–|—{1,2}|~|～|至)"
-#: one value: ``6.5%``, ``6%-7%``, ``6至6.5%``, ``1200万人以上``, ``×%``
-VALUE = regex.compile(
-    rf"(?P<lo>{_NUM})(?:(?P<lu>{_UNIT})?[ ]?{_SEP}[ ]?(?P<hi>{_NUM}))?"
-    rf"(?P<unit>{_UNIT})(?P<q>{_QUAL})?"
-)
-_VALUE_NC = rf"{_NUM}(?:{_UNIT}?[ ]?{_SEP}[ ]?{_NUM})?{_UNIT}{_QUAL}?"
-#: a run of values: ``6%和7%``, ``9%、9.5%``, ``×%左右、×%以内``
-VALUE_RUN = regex.compile(rf"{_VALUE_NC}(?:(?:、|和|及|或)[ ]?{_VALUE_NC})*")
+# --------------------------------------------------------------------------- items
 
 #: the words before a run: indicator (no digits) + optional verb, matched as a whole. The verb
 #: alternatives are literal words; ``从…到`` swallows the starting figure of "from X to Y".
@@ -222,21 +204,6 @@ _IMPLIED = (
     (("不超过", "不高于", "低于"), "以内"),
     (("接近",), "左右"),
 )
-_QUALIFIERS = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "以下": "以内",
-               "之内": "以内"}
-
-
-@attrs.frozen(kw_only=True)
-class Value:
-    """One figure of a run (normalised offsets). ``low``/``high`` are ``None`` when redacted."""
-
-    low: float | None
-    high: float | None
-    unit: str
-    qualifier: str
-    redacted: bool
-    start: int
-    end: int
 
 
 @attrs.frozen(kw_only=True)
@@ -256,10 +223,6 @@ class Item:
     end: int
 
 
-def _number(s: str) -> float | None:
-    return None if s.startswith("×") else float(s)
-
-
 def _implied(verb: str) -> str:
     """The qualifier that ``verb`` implies (``""``: none)."""
     for words, qualifier in _IMPLIED:
@@ -267,34 +230,6 @@ def _implied(verb: str) -> str:
             if word in verb:
                 return qualifier
     return ""
-
-
-def _values(text: str, start: int, end: int, verb: str) -> tuple[Value, ...]:
-    out = []
-    implied = None  # the qualifier the verb implies, looked up once
-    for m in VALUE.finditer(text, start, end):
-        lo_text, hi_text, unit, q = m.group("lo", "hi", "unit", "q")
-        lo = _number(lo_text)
-        hi = _number(hi_text) if hi_text else None
-        if (lo is not None and not math.isfinite(lo)) or (hi is not None
-                                                          and not math.isfinite(hi)):
-            continue  # "增长999…9%" with hundreds of digits: not a figure anyone meant
-        redacted = lo_text.startswith("×") or bool(hi_text and hi_text.startswith("×"))
-        if hi_text:
-            qualifier = "区间"
-        elif q:
-            qualifier = _QUALIFIERS[q]
-        else:
-            if implied is None:
-                implied = _implied(verb)
-            qualifier = implied
-        if hi is None and hi_text is None:
-            hi = lo
-        if unit == "%%":  # 5%%左右: a doubled sign
-            unit = "%"
-        out.append(Value(low=lo, high=hi, unit=unit, qualifier=qualifier,
-                         redacted=redacted, start=m.start(), end=m.end()))
-    return tuple(out)
 
 
 def _clean(ind: str) -> tuple[str, int]:
@@ -383,7 +318,7 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
         ind, cut = _clean(m["ind"])
         if ind and _LATIN_WORDS.search(ind):
             continue  # English text: see scan_english
-        values = _values(text, rs, re_, verb)
+        values = read_values(text, rs, re_, functools.partial(_implied, verb))
         if not values:
             continue
         if ind == "经济" and verb.endswith("增长"):  # 经济增长6%左右: the verb is the indicator

@@ -269,7 +269,7 @@ class _Collector:
                 measure=measure_of(key, item.indicator, item.verb, value.unit), scope=scope,
                 horizon=horizon, text=self.text[item.start:end],
                 span=self.to_source(item.start, end), redacted=value.redacted,
-                stretch=getattr(value, "stretch", None),
+                stretch=value.stretch,
             )
             if stated:
                 self.targets.append(target)

@@ -115,6 +115,21 @@ STATEMENT = "今年全县经济社会发展的主要预期目标是：{}。"
         pytest.param("城镇新增就业不少于26万人",
                      ("new_urban_jobs", 26.0, 26.0, "万人", "以上", 2021, False),
                      id="implied-at-least"),
+        pytest.param("地区生产总值增长百分之六", ("gdp", 6.0, 6.0, "%", "", 2021, False),
+                     id="chinese-percent"),
+        pytest.param("地区生产总值增长百分之八至百分之九",
+                     ("gdp", 8.0, 9.0, "%", "区间", 2021, False), id="chinese-percent-range"),
+        pytest.param("地区生产总值增长百分之七点五到八",
+                     ("gdp", 7.5, 8.0, "%", "区间", 2021, False), id="chinese-percent-range-dao"),
+        pytest.param("城镇新增就业一万人以上",
+                     ("new_urban_jobs", 1.0, 1.0, "万人", "以上", 2021, False),
+                     id="chinese-counted"),
+        pytest.param("地区生产总值增长8%到9%", ("gdp", 8.0, 9.0, "%", "区间", 2021, False),
+                     id="range-dao"),
+        pytest.param("地区生产总值增长6 - 7 %", ("gdp", 6.0, 7.0, "%", "区间", 2021, False),
+                     id="range-spaced"),
+        pytest.param("地区生产总值增长保八争九", ("gdp", 8.0, 8.0, "%", "以上", 2021, False),
+                     id="stretch-chinese"),
     ],
 )
 def test_statement_forms(clause: str, expected: tuple[object, ...]) -> None:
@@ -232,6 +247,55 @@ def test_a_figure_wins_over_a_stated_absence() -> None:
     assert target is not None
     assert not target.absent
     assert target.low == 5.0
+
+
+def test_targets_in_chinese_numerals() -> None:
+    report = _report(
+        "今年主要预期目标是：地区生产总值增长百分之六左右，城镇调查失业率控制在百分之五点五以内，"
+        "居民消费价格涨幅百分之三左右。"
+    )
+    assert [_fields(t) for t in report.targets] == [
+        ("gdp", 6.0, 6.0, "%", "左右", 2021, False),
+        ("unemployment_rate", 5.5, 5.5, "%", "以内", 2021, False),
+        ("cpi", 3.0, 3.0, "%", "左右", 2021, False),
+    ]
+    assert [t.text for t in report.targets] == [
+        "地区生产总值增长百分之六左右", "城镇调查失业率控制在百分之五点五以内", "居民消费价格涨幅百分之三左右",
+    ]
+    assert [report.text[t.span.start : t.span.end] for t in report.targets] == [
+        t.text for t in report.targets]
+
+
+def test_stretch_target_keeps_its_floor() -> None:
+    """保8争9: the target is the floor, 8 以上, and 9 is the figure striven for."""
+    report = _report(STATEMENT.format("地区生产总值增长保8争9，城镇新增就业5000人以上"))
+    assert [(*_fields(t), t.stretch) for t in report.targets] == [
+        ("gdp", 8.0, 8.0, "%", "以上", 2021, False, 9.0),
+        ("new_urban_jobs", 5000.0, 5000.0, "人", "以上", 2021, False, None),
+    ]
+    assert report.targets[0].text == "地区生产总值增长保8争9"
+    gdp = report.target("gdp")
+    assert gdp is not None
+    assert (gdp.low, gdp.stretch) == (8.0, 9.0)
+
+
+def test_spaced_percent_sign() -> None:
+    """８ ％ (full-width, a space between) and 3　% (an ideographic space) are read as 8 % and
+    3 %; the spans stay on the source characters."""
+    report = _report(STATEMENT.format("地区生产总值增长８ ％左右，居民消费价格涨幅3\u3000%左右"))
+    assert [_fields(t) for t in report.targets] == [
+        ("gdp", 8.0, 8.0, "%", "左右", 2021, False),
+        ("cpi", 3.0, 3.0, "%", "左右", 2021, False),
+    ]
+    assert [t.text for t in report.targets] == ["地区生产总值增长8 %左右", "居民消费价格涨幅3 %左右"]
+    assert [report.text[t.span.start : t.span.end] for t in report.targets] == [
+        "地区生产总值增长８ ％左右", "居民消费价格涨幅3\u3000%左右"]
+
+
+def test_chinese_numeral_words_in_the_plan_are_not_targets() -> None:
+    report = _report(STATEMENT.format("地区生产总值增长百分之六")
+                     + "今年要建设一个中心，实施三年行动，一般公共预算收入稳定增长，抓好“十四五”规划收官。")
+    assert [(t.key, t.low) for t in report.targets] == [("gdp", 6.0)]
 
 
 def test_respectively_gives_two_targets() -> None:
