@@ -41,6 +41,7 @@ from .models import (
     Target,
 )
 from .normalize import NormalizedText, normalize
+from .panel import PanelRow, Skipped, panel, region_key
 from .schema import schema_path
 from .split import PageItem, parse_many, split
 
@@ -63,12 +64,14 @@ __all__ = [
     "NormalizedText",
     "OutlineError",
     "PageItem",
+    "PanelRow",
     "Paragraph",
     "ParseTimeout",
     "Report",
     "Section",
     "SectionKind",
     "Severity",
+    "Skipped",
     "Span",
     "Spans",
     "Subsection",
@@ -76,10 +79,12 @@ __all__ = [
     "UnsupportedFormat",
     "__version__",
     "normalize",
+    "panel",
     "parse",
     "parse_file",
     "parse_files",
     "parse_many",
+    "region_key",
     "schema_path",
     "split",
 ]

@@ -1,8 +1,9 @@
 """The ``govreport`` command line (also ``python -m govreport``).
 
 Subcommands: ``parse`` (one file → outline, JSON or Markdown), ``targets`` (expected targets of
-many files → CSV or JSON), ``batch`` (files and folders → JSON Lines, in parallel) and ``schema``
-(the JSON Schema of the output). Exit codes: 0 success, 1 some input failed (or, with
+many files → CSV or JSON), ``panel`` (targets beside the outcomes the next year's reports state →
+CSV or JSON), ``batch`` (files and folders → JSON Lines, in parallel) and ``schema`` (the JSON
+Schema of the output). Exit codes: 0 success, 1 some input failed (or, with
 ``parse --fail-on-error``, error-level diagnostics), 2 usage errors. Errors are one line on
 stderr; ``--debug`` shows the traceback instead.
 """
@@ -39,6 +40,7 @@ from .batch import (
 )
 from .export import escape_json
 from .models import Report, Severity
+from .panel import PANEL_COLUMNS, Skipped, panel
 from .quantities import INDICATOR_KEYS
 from .render import markdown, outline, printable
 from .schema import schema_path
@@ -64,6 +66,7 @@ _MAIN_EPILOG = """\
 examples:
   govreport parse examples/sample_report.txt
   govreport targets reports/*.txt --format csv > targets.csv
+  govreport panel reports/ --out panel.csv
   govreport batch reports/ --out results.jsonl --jobs 4
 
 exit codes: 0 ok, 1 some input failed, 2 usage error.
@@ -92,6 +95,25 @@ columns: {", ".join(TARGET_COLUMNS)}
 rate or share; scope annual or five_year; status found, absent or not_found; start/end are
 character offsets of the evidence in the file's decoded text). A page holding several reports
 gives rows for each.
+"""
+
+_PANEL_EPILOG = f"""\
+examples:
+  govreport panel reports/ > gdp_panel.csv          # GDP growth: target of t, outcome from t+1
+  govreport panel 2020/ 2021/ 2022/ --key gdp --key cpi --format json --out panel.json
+
+columns: {", ".join(PANEL_COLUMNS)}
+One row per region, plan year and key: the annual growth target of year t's report
+(target_status found, absent or not_found) and the growth for year t that year t+1's review
+states (outcome_status found, not_found, or no_report when no report of the region for t+1 is
+among the inputs). region is the matching key (新疆维吾尔自治区 = 新疆, 朔州市 = 朔州; 朝阳区
+and 朝阳县 differ). reference is the target's low bound (以上), high bound (以内), midpoint
+(区间) or value (左右, none); gap = outcome - reference; met: 以上 outcome >= low, 以内
+outcome <= high, 区间 low <= outcome <= high, 左右 and none outcome >= value (<= for cpi,
+unemployment_rate and a target written as a decrease). start/end are character offsets of the
+evidence in the file's decoded text. A report whose region or plan year is unknown, or a
+second one of the same region and year, gives no row and a warning on stderr. Exit code 1 if
+any file failed. See docs/panel.md.
 """
 
 _BATCH_EPILOG = f"""\
@@ -180,6 +202,28 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one row per report and key: the annual growth target "
                         "(Report.target(key)); status absent when the report says none is set")
     t.set_defaults(run=_cmd_targets)
+
+    pn = sub.add_parser(
+        "panel", parents=[common], formatter_class=_Formatter, epilog=_PANEL_EPILOG,
+        help="targets of each year beside the outcomes the next year's reports state",
+        description="One row per region, year and key: the annual growth target of year t's "
+                    "report, the outcome that year t+1's report states, the gap and whether "
+                    "the target was met.",
+    )
+    pn.add_argument("files", nargs="+", metavar="FILE",
+                    help="report files (.txt, .html) or directories")
+    pn.add_argument("--format", "-f", choices=("csv", "json"), default="csv",
+                    help="csv (default, with a header row) or json (an array of objects)")
+    pn.add_argument("--key", action="append", metavar="KEY",
+                    choices=sorted(k for k in INDICATOR_KEYS if k != "other"),
+                    help="the indicator (repeatable: --key gdp --key cpi; default gdp)")
+    pn.add_argument("--out", "-o", metavar="FILE", default="-",
+                    help="write to FILE (default -: standard output); the file is written "
+                         "under a temporary name and renamed into place")
+    pn.add_argument("--raw-csv", action="store_true",
+                    help="write text cells as they are (by default a cell starting with = + - @ "
+                         "gets a leading ' so that a spreadsheet does not run it as a formula)")
+    pn.set_defaults(run=_cmd_panel)
 
     b = sub.add_parser(
         "batch", parents=[common], formatter_class=_Formatter, epilog=_BATCH_EPILOG,
@@ -417,15 +461,72 @@ def _cmd_targets(args: argparse.Namespace) -> int:
             continue
         rows.extend(target_rows(result, os.fspath(path), keys=args.key or (),
                                 annual=args.annual))
-    if args.format == "json":
-        sys.stdout.write(escape_json(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
+    sys.stdout.write(_table(TARGET_COLUMNS, rows, args.format, raw=args.raw_csv))
+    return 1 if failed else 0
+
+
+def _table(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str, *,
+           raw: bool = False) -> str:
+    """``rows`` as a JSON array of objects, or as CSV with a header row (text cells escaped
+    against formulas unless ``raw``: :func:`_csv_cell`)."""
+    if fmt == "json":
+        return escape_json(json.dumps(list(rows), ensure_ascii=False, indent=2)) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_cell(row[c], raw=raw) for c in columns] for row in rows)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- panel
+
+_SKIP_REASONS = {
+    "no_region": "its region is unknown",
+    "no_plan_year": "its plan year is unknown",
+    "duplicate": "an earlier report of the same region and plan year is used",
+}
+
+
+def _skipped(entry: Skipped) -> None:
+    report = entry.report
+    where = os.fspath(report.source or "<input>")
+    if report.offset:
+        where += f" (the report at character {report.offset})"
+    why = _SKIP_REASONS.get(entry.reason, entry.reason)
+    print(printable(f"{PROG} panel: warning: {where}: no row: {why}"), file=sys.stderr)
+
+
+def _cmd_panel(args: argparse.Namespace) -> int:
+    to_stdout = args.out == "-"
+    out_path = Path(args.out)
+    if not to_stdout and out_path.is_dir():
+        raise UsageError(f"--out {args.out} is a directory")
+    if not to_stdout and out_path.exists() and any(
+            _same_file(out_path, Path(item)) for item in args.files):
+        raise UsageError(f"--out {args.out} is one of the inputs: it would be overwritten "
+                         "before it is read")
+    files = _existing_files(args.files, exclude=() if to_stdout else (out_path,))
+    reports: list[Report] = []
+    failed = 0
+    for path, result in parse_files(files, max_bytes=args.max_bytes or None):
+        if isinstance(result, Exception):
+            if getattr(args, "debug", False):
+                raise result
+            _failed(path, result)
+            failed += 1
+            continue
+        reports.append(result)
+    skipped: list[Skipped] = []
+    keys = list(dict.fromkeys(args.key or ["gdp"]))
+    rows = [row.to_dict() for row in panel(reports, keys, skipped=skipped)]
+    for entry in skipped:
+        _skipped(entry)
+    text = _table(PANEL_COLUMNS, rows, args.format, raw=args.raw_csv)
+    if to_stdout:
+        sys.stdout.write(text)
     else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(TARGET_COLUMNS)
-        writer.writerows([_csv_cell(row[c], raw=args.raw_csv) for c in TARGET_COLUMNS]
-                         for row in rows)
-        sys.stdout.write(buffer.getvalue())
+        with _Replacing(out_path) as out:
+            out.write(text.encode("utf-8"))
     return 1 if failed else 0
 
 

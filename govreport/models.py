@@ -338,7 +338,10 @@ class Target:
 
 @attrs.frozen(kw_only=True)
 class Indicator:
-    """A figure achieved in the review period, e.g. GDP 151.5 亿元, growth 7.9 (%)."""
+    """A figure achieved in the review period, e.g. GDP 151.5 亿元, growth 7.9 (%).
+
+    ``average`` is true when ``growth`` is an average annual rate over several years (年均增长,
+    经济年均增长), as a review of the Five-Year period gives beside the last year's growth."""
 
     key: str
     value: float | None
@@ -346,6 +349,7 @@ class Indicator:
     growth: float | None
     text: str
     span: Span
+    average: bool = False
 
 
 # --------------------------------------------------------------------------- report

@@ -21,6 +21,7 @@ import pytest
 import govreport
 from govreport import Diagnostic, Report, Severity, Span, Subsection
 from govreport.cli import TARGET_COLUMNS, main, target_rows
+from govreport.panel import PANEL_COLUMNS
 from govreport.render import markdown, outline
 from govreport.schema import load_schema
 
@@ -383,6 +384,135 @@ def test_targets_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run("targets", str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert_one_line_error(result.stderr, "nope.txt")
+
+
+# --------------------------------------------------------------------------- panel
+
+
+def _panel_files(folder: Path) -> tuple[Path, Path]:
+    """Two generated reports of one county (our own wording): 2022 (target 6%以上) and 2023
+    (the review states 2022's growth, 6.4%; target 5.5%左右)."""
+    from .test_panel import Place, Year, render
+
+    place = Place("清河县", "县", "全县", ("清河县",))
+    folder.mkdir(parents=True, exist_ok=True)
+    first, second = folder / "qinghe_2022.txt", folder / "qinghe_2023.txt"
+    first.write_text(render(place, Year(2022, "floor", 6.0, 6.0, "-", "", 5.1, 88.2, None,
+                                        None, "清河县")), encoding="utf-8")
+    second.write_text(render(place, Year(2023, "about", 5.5, 5.5, "-", "", 6.4, 93.6, 7.2,
+                                         None, "清河县")), encoding="utf-8")
+    return first, second
+
+
+def test_panel_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = _panel_files(tmp_path / "in")
+    assert main(["panel", str(tmp_path / "in"), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    rows = list(csv.reader(io.StringIO(out)))
+    assert tuple(rows[0]) == PANEL_COLUMNS
+    row_2022, row_2023 = (dict(zip(PANEL_COLUMNS, row, strict=True)) for row in rows[1:])
+    assert row_2022 == {
+        "region": "清河县", "region_name": "清河县", "region_level": "county", "year": "2022",
+        "key": "gdp", "target_status": "found", "target_low": "6", "target_high": "6",
+        "target_qualifier": "以上", "target_unit": "%", "target_stretch": "",
+        "target_redacted": "false", "target_text": "地区生产总值增长6%以上",
+        "target_file": str(first), "target_start": row_2022["target_start"],
+        "target_end": row_2022["target_end"], "outcome_status": "found", "outcome": "6.4",
+        "outcome_text": "地区生产总值完成93.6亿元，同比增长6.4%", "outcome_file": str(second),
+        "outcome_start": row_2022["outcome_start"], "outcome_end": row_2022["outcome_end"],
+        "reference": "6", "gap": "0.4", "met": "true",
+    }
+    text_2022, text_2023 = first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")
+    assert text_2022[int(row_2022["target_start"]):int(row_2022["target_end"])] == \
+        "地区生产总值增长6%以上"
+    assert text_2023[int(row_2022["outcome_start"]):int(row_2022["outcome_end"])] == \
+        row_2022["outcome_text"]
+    assert (row_2023["year"], row_2023["target_qualifier"], row_2023["outcome_status"]) == (
+        "2023", "左右", "no_report")
+    assert (row_2023["outcome"], row_2023["outcome_file"], row_2023["gap"], row_2023["met"]) == (
+        "", "", "", "")
+
+
+def test_panel_json_keys_and_out_file(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _panel_files(tmp_path / "in")
+    out = tmp_path / "panel.json"
+    assert main(["panel", str(tmp_path / "in"), "--format", "json", "--key", "gdp", "--key",
+                 "public_budget_revenue", "--key", "gdp", "--out", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["year"], r["key"]) for r in rows] == [
+        (2022, "gdp"), (2022, "public_budget_revenue"), (2023, "gdp"),
+        (2023, "public_budget_revenue")]
+    assert list(rows[0]) == list(PANEL_COLUMNS)
+    assert (rows[0]["outcome"], rows[0]["gap"], rows[0]["met"]) == (6.4, 0.4, True)
+    assert (rows[1]["target_low"], rows[1]["outcome_status"]) == (5.0, "not_found")
+    assert rows[1]["outcome_file"] == str(tmp_path / "in" / "qinghe_2023.txt")
+    assert (rows[2]["outcome_status"], rows[2]["outcome"]) == ("no_report", None)
+
+
+def test_panel_pages_warnings_and_failed_files(tmp_path: Path, bad_file: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = _panel_files(tmp_path / "in")
+    page = tmp_path / "page.txt"  # both reports on one page: each gives its report
+    page.write_text(first.read_text(encoding="utf-8") + "\n" + second.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    nameless = tmp_path / "nameless.txt"
+    nameless.write_text(SAMPLE.replace("青川市", ""), encoding="utf-8")
+    assert govreport.parse_file(nameless).metadata.region is None
+    assert main(["panel", str(bad_file), str(page), str(nameless), "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    rows = json.loads(out)
+    assert [(r["year"], r["outcome_status"], r["outcome"]) for r in rows] == [
+        (2022, "found", 6.4), (2023, "no_report", None)]
+    text = page.read_text(encoding="utf-8")
+    assert text[rows[0]["outcome_start"]:rows[0]["outcome_end"]] == rows[0]["outcome_text"]
+    assert rows[0]["outcome_start"] > len(first.read_text(encoding="utf-8")), "page offsets"
+    lines = err.strip().splitlines()
+    assert len(lines) == 2, err
+    assert str(bad_file) in lines[0]
+    assert "DecodeError" in lines[0]
+    assert str(nameless) in lines[1]
+    assert "region is unknown" in lines[1]
+
+
+def test_panel_csv_neutralises_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = _panel_files(tmp_path)
+    first.rename(tmp_path / "=HYPERLINK(1).txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["panel", "=HYPERLINK(1).txt", "qinghe_2023.txt"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["target_file"] == "'=HYPERLINK(1).txt"
+    assert main(["panel", "=HYPERLINK(1).txt", "qinghe_2023.txt", "--raw-csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["target_file"] == "=HYPERLINK(1).txt"
+
+
+def test_panel_negative_gap_is_a_number_not_a_formula(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_panel import Place, Year, render
+
+    place = Place("青川市", "市", "全市", ("青川市",))
+    for year, outcome in ((2020, None), (2021, 5.8)):
+        (tmp_path / f"{year}.txt").write_text(
+            render(place, Year(year, "about", 6.5, 6.5, "-", "", outcome, 10.0, None, None,
+                               "青川市")), encoding="utf-8")
+    assert main(["panel", str(tmp_path)]) == 0
+    row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert (row["region"], row["gap"], row["met"]) == ("青川", "-0.7", "false")
+
+
+def test_panel_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, _ = _panel_files(tmp_path / "in")
+    assert main(["panel", str(first), "--out", str(first)]) == 2
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert main(["panel", str(first), "--out", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert main(["panel", str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt" in capsys.readouterr().err
+    assert main(["panel", str(first), "--key", "nonsense"]) == 2
 
 
 # --------------------------------------------------------------------------- batch

@@ -97,6 +97,32 @@ def test_spans_are_source_offsets() -> None:
     assert report.text[gdp.span.start : gdp.span.end] == "地區生產總值完成８８．２億元，同比增長６．４％"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("全县地区生产总值完成88.2亿元，同比增长6.4%。", [(88.2, 6.4, False)],
+                     id="one-year"),
+        pytest.param("五年来，地区生产总值年均增长7.1%。", [(None, 7.1, True)], id="average-verb"),
+        pytest.param("地区生产总值达到88.2亿元，年均增长7.1%。", [(88.2, 7.1, True)],
+                     id="average-continuation"),
+        pytest.param("五年来，经济年均增长7.1%。", [(None, 7.1, True)], id="average-in-indicator"),
+        pytest.param("全县经济增长6.4%，增速居全市前列。", [(None, 6.4, False)],
+                     id="growth-named-by-the-indicator"),
+        pytest.param("地区生产总值达到88.2亿元。", [(88.2, None, False)], id="level-is-not-average"),
+    ],
+)
+def test_average_annual_growth_is_flagged(sentence: str,
+                                          expected: list[tuple[object, ...]]) -> None:
+    report = _report("过去一年，经济运行平稳。" + sentence)
+    assert [(i.value, i.growth, i.average) for i in report.indicators
+            if i.key == "gdp"] == expected
+
+
+def test_last_year_and_five_year_average_side_by_side() -> None:
+    report = _report("五年来，全县地区生产总值年均增长7.2%。过去一年，全县地区生产总值增长5.3%。")
+    assert [(i.growth, i.average) for i in report.indicators] == [(7.2, True), (5.3, False)]
+
+
 # --------------------------------------------------------------------------- golden
 
 SAMPLE = json.loads((GOLDEN / "indicators_sample.json").read_text(encoding="utf-8"))

@@ -145,6 +145,10 @@ FIELD_DOCS: dict[str, str] = {
     "Indicator.unit": "Unit of value.",
     "Indicator.growth": "Growth rate in percent, or null.",
     "Indicator.text": "The sentence fragment the figure was read from.",
+    "Indicator.average": (
+        "True when growth is an average annual rate over several years (年均增长), not one "
+        "year's growth."
+    ),
 }
 
 #: extra keywords for a field's schema (validation constraints and annotations)
