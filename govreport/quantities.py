@@ -38,7 +38,9 @@ __all__ = [
 ]
 
 INDICATOR_KEYS: dict[str, str] = {
-    "gdp": "地区生产总值 / 国内生产总值 / 生产总值 / GDP / 经济增长 / 经济增速 / 经济总量",
+    "gdp": "地区生产总值 / 国内生产总值 / 生产总值 / GDP / 经济增长 / 经济增速 / 经济总量 / "
+           "增长 (the bare word: 增长目标为5%左右)",
+    "gnp": "国民生产总值 / GNP (the headline of reports before 1993; not gdp)",
     "industrial_value_added": "规模以上工业增加值 / 规上工业增加值 / 工业增加值",
     "fixed_asset_investment": "固定资产投资 / 全社会固定资产投资",
     "retail_sales": "社会消费品零售总额",
@@ -62,7 +64,9 @@ give that key. A phrase gets a key only when it *is* one of these words as a who
 _KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (key, regex.compile(pattern))
     for key, pattern in (
-        ("gdp", r"(?:地区|国内)?生产总值|GDP|经济(?:年均)?(?:增长|增速|增长速度)|经济总量"),
+        # the bare word for growth names the economy's (今年的增长目标为5%左右)
+        ("gdp", r"(?:地区|国内)?生产总值|GDP|(?:经济)?(?:年均)?(?:增长|增速|增长速度)|经济总量"),
+        ("gnp", r"国民生产总值|GNP"),
         ("industrial_value_added",
          r"(?:全部)?(?:规模以上|规上)?工业(?:企业)?增加值"),
         ("fixed_asset_investment", r"(?:全社会)?固定资产投资(?:总额)?"),
@@ -91,6 +95,7 @@ _EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (key, regex.compile(pattern, regex.IGNORECASE))
     for key, pattern in (
         ("gdp", r"(?:regional |the )?(?:GDP|gross (?:domestic|regional) product|economic growth)"),
+        ("gnp", r"(?:the )?(?:GNP|gross national product)"),
         ("industrial_value_added",
          r"(?:the )?(?:(?:added value|value[- ]added) of (?:industries|industrial enterprises)"
          r" above (?:a )?designated size|industrial (?:added value|value[- ]added))"),
@@ -111,7 +116,11 @@ _EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 _EN_URBAN_RURAL = regex.compile(rf"{_EN_INCOME} of urban and rural residents", regex.IGNORECASE)
 
 
-_KEY_RE = regex.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in _KEY_PATTERNS))
+#: a key's words, optionally followed by the noun of its growth (地区生产总值增长目标确定为…)
+_KEY_RE = regex.compile(
+    "(?:" + "|".join(f"(?P<{key}>{p.pattern})" for key, p in _KEY_PATTERNS) + ")"
+    "(?:增长|增速|增幅|增长率|增长速度)?"
+)
 _EN_KEY_RE = regex.compile(
     "|".join(f"(?P<{key}>{p.pattern})" for key, p in _EN_KEY_PATTERNS), regex.IGNORECASE
 )
@@ -120,7 +129,7 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 #: ``_HINT_REACH`` characters after such a word (stdlib ``re``: a literal alternation is ~3x
 #: faster there than in ``regex``)
 KEY_HINT = re.compile(
-    r"生产总值|GDP|经济(?:年均)?(?:增长|增速|总量)|增加值|固定资产|零售|预算|收入|消费价格|物价|CPI"
+    r"生产总值|GDP|GNP|经济(?:年均)?(?:增长|增速|总量)|增加值|固定资产|零售|预算|收入|消费价格|物价|CPI"
     r"|失业|新增就业|城镇就业|能耗|粮食|赤字"
 )
 _HINT_REACH = 70
@@ -155,11 +164,15 @@ def _keys_of(indicator: str) -> tuple[str, ...]:
 #: alternatives are literal words; ``从…到`` swallows the starting figure of "from X to Y".
 _VERB_LEADS = (
     "比上年", r"比(?:19|20)\d\d年", "同比", "较上年", "年均", "累计", "分别", "均", "预计",
-    "预期", "力争", "确保", "继续", "全年",
+    "预期", "力争", "确保", "继续", "全年", "按",
+    # a base year: 在2020年基础上增长40% (the year is not the clause's time)
+    r"在(?:19|20)\d\d年(?:的)?基础上",
 )
 _VERB_WORDS = (
-    "预期目标设定为", "目标设定为", "预期目标为", "预期目标是", "预期目标", "目标为", "预期为",
-    "设定为", "平均为", "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少",
+    "预期目标设定为", "目标设定为", "预期目标定为", "预期目标为", "预期目标是", "预期目标",
+    "调控目标定为", "调控目标为", "调控目标是", "目标确定为", "目标定为", "目标为", "预期为",
+    "设定为", "确定为", "定为", "平均为", "增长", "增加", "提高", "提升", "上升", "上涨", "下降",
+    "降低", "减少",
     "回落", "净增", "达到", "达", "突破", "超过", "超", "完成", "实现", "接近", "不低于",
     "不少于", "不超过", "不高于", "低于", "高于", "控制在", "保持在", "稳定在", "保持", "稳定",
     "拟按", "为", "在",
@@ -186,7 +199,7 @@ _YEAR_LEAD = regex.compile(r"[^\d，；。\n]{0,6}?(?:19|20)\d\d年(?:底|末|�
 #: words that lead an indicator without being part of it: time, cue, scope (全省, 我县 …)
 _LEAD = regex.compile(
     r"(?:[ \t“”]|今年|明年|全年|年内|其中|同时|并且|并|力争|确保|努力|争取|实现|推动|预计|预期"
-    r"|主要|综合考虑各方面因素|综合各方面因素|的|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
+    r"|主要|计划|综合考虑各方面因素|综合各方面因素|的|“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?"
     r"|全[市县区省国疆州盟旗]|我[市县区省州国旗]|本[市县区省])+"
 )
 #: ``…主要预期目标是`` without a colon (seed 004): everything up to the cue is not indicator
@@ -232,9 +245,17 @@ def _implied(verb: str) -> str:
     return ""
 
 
+#: a time word inside the words before an indicator: the indicator starts after the last one
+#: (中央提出今年经济增长…: 经济增长)
+_TIME_WORD = regex.compile(r"今年|明年|全年|本年度?|当年")
+
+
 def _clean(ind: str) -> tuple[str, int]:
     """The indicator words without leading cue/scope words, and how many characters went."""
     cut = 0
+    ends = [m.end() for m in _TIME_WORD.finditer(ind)]
+    if ends and ends[-1] < len(ind):
+        cut = ends[-1]
     for _ in range(3):
         m = _LEAD.match(ind, cut)
         if m:

@@ -298,6 +298,47 @@ def test_chinese_numeral_words_in_the_plan_are_not_targets() -> None:
     assert [(t.key, t.low) for t in report.targets] == [("gdp", 6.0)]
 
 
+def test_grows_by_arrangement_is_a_statement() -> None:
+    """生产总值按增长5%安排 (a statement without 目标), not the fiscal 赤字率拟按3%安排."""
+    report = _report("全年地区生产总值按增长5%左右安排，外贸进出口总额增长3%。")
+    assert [(t.key, t.low) for t in report.targets] == [("gdp", 5.0), ("other", 3.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "qualifier"),
+    [
+        pytest.param("经济增长调控目标定为8%。", 8.0, "", id="regulation-target-set-at"),
+        pytest.param("今年的增长目标为5%左右。", 5.0, "左右", id="bare-growth-target"),
+        pytest.param("中央提出今年经济增长预期目标为7%左右，我们要努力实现。", 7.0, "左右",
+                     id="words-before-the-time-word"),
+        pytest.param("今年全县地区生产总值增长目标确定为6.5%以上。", 6.5, "以上",
+                     id="target-determined-as"),
+    ],
+)
+def test_cues_other_than_growth_by(sentence: str, low: float, qualifier: str) -> None:
+    report = _report(sentence)
+    target = report.target("gdp")
+    assert target is not None, report.targets
+    assert (target.low, target.qualifier, target.measure) == (low, qualifier, "growth")
+
+
+def test_gnp_is_its_own_key() -> None:
+    """国民生产总值 (the 1980s headline) is gnp: target("gdp") does not return it, and a long
+    series takes target("gdp") or target("gnp")."""
+    report = _report("计划国民生产总值增长4%，工业总产值增长7%。")
+    assert report.target("gdp") is None
+    gnp = report.target("gnp")
+    assert gnp is not None
+    assert (gnp.low, gnp.indicator) == (4.0, "国民生产总值")
+    assert (report.target("gdp") or report.target("gnp")) == gnp
+
+
+def test_growth_over_a_base_year() -> None:
+    report = _report("", five_year="“十四五”时期的主要目标是：地区生产总值在2020年基础上增长40%。")
+    assert [(t.low, t.scope, t.measure) for t in report.targets] == [
+        (40.0, "five_year", "growth")]
+
+
 def test_respectively_gives_two_targets() -> None:
     report = _report(STATEMENT.format(
         "城乡居民人均可支配收入分别增长6%和7%，居民消费价格涨幅、城镇调查失业率分别控制在3%左右、5%以内"
@@ -482,7 +523,7 @@ def test_spans_are_source_offsets_through_normalisation() -> None:
 
 
 def test_key_table_is_complete() -> None:
-    keys = {"gdp", "industrial_value_added", "fixed_asset_investment", "retail_sales",
+    keys = {"gdp", "gnp", "industrial_value_added", "fixed_asset_investment", "retail_sales",
             "public_budget_revenue", "urban_income", "rural_income", "per_capita_income", "cpi",
             "unemployment_rate", "new_urban_jobs", "energy_intensity", "grain_output", "other"}
     assert set(INDICATOR_KEYS) == keys
