@@ -180,7 +180,7 @@ _VERB_WORDS = (
 _VERB = (
     r"(?:从[^，；。\n]{0,24}?(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)"
     r"(?:(?:19|20)\d\d年(?:的|底|末)?)?"
-    rf"|(?:{'|'.join(_VERB_LEADS)})?(?:{'|'.join(_VERB_WORDS)})(?:到|至)?)"
+    rf"|(?:{'|'.join(_VERB_LEADS)}){{0,2}}(?:{'|'.join(_VERB_WORDS)})(?:到|至)?)"
 )
 #: the characters a verb starts with (each lead and word starts with a literal character)
 _VERB_FIRST = "".join(sorted({"从", *(w[0] for w in (*_VERB_LEADS, *_VERB_WORDS))}))
@@ -265,7 +265,7 @@ def _clean(ind: str) -> tuple[str, int]:
             cut = m.end()
             continue
         break
-    return ind[cut:].rstrip(" \t“"), cut
+    return ind[cut:].rstrip(" \t“的"), cut  # 地区生产总值的预期目标…: 的 links to the cue
 
 
 def _split_list(text: str, bound: int, ind_start: int, ind: str, floor: int,

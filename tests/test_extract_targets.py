@@ -642,3 +642,18 @@ def test_every_provincial_report_has_a_gdp_target_in_the_golden() -> None:
         pytest.skip(f"{corpus} is absent")
     names = {f"corpus/provincial/{p.name}" for p in corpus.glob("*.txt")}
     assert names <= set(GDP)
+
+
+def test_national_2016_gdp_rows_say_which_is_which() -> None:
+    """The 2016 national report gives three GDP figures: growth of 6.5% 以上 a year over the
+    13th Five-Year period, a level of 90 万亿元 by 2020, and 6.5%–7% this year; measure and
+    scope tell them apart, and target() is this year's growth."""
+    (report,), _ = _reports("corpus/national/2016.txt")
+    rows = [(t.low, t.high, t.unit, t.qualifier, t.measure, t.scope, t.horizon)
+            for t in report.targets if t.key == "gdp"]
+    assert rows == [(6.5, 6.5, "%", "以上", "growth", "five_year", 2020),
+                    (90.0, 90.0, "万亿元", "以上", "level", "five_year", 2020),
+                    (6.5, 7.0, "%", "区间", "growth", "annual", 2016)]
+    target = report.target("gdp")
+    assert target is not None
+    assert (target.low, target.high) == (6.5, 7.0)
