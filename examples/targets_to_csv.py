@@ -1,26 +1,23 @@
-"""Export the expected targets of reports to CSV.
+"""Export the expected targets of reports to CSV (or any table of govreport.tables).
 
-Usage: python examples/targets_to_csv.py [FILE ...] [--out targets.csv]
+Usage: python examples/targets_to_csv.py [FILE ...] [--out targets.csv] [--excel]
 (default: examples/sample_report.txt, written to standard output)
 
 One row per target: the GDP growth target, the CPI ceiling, the unemployment rate, … with the
 region and plan year from the report's metadata and the evidence (the words and their character
-offsets in the file). The same table comes from the command line:
-``govreport targets FILE... --format csv``.
+offsets in the file). The rows are those of ``govreport.tables``, the same as
+``govreport targets FILE...`` writes; with pandas installed, ``tables.to_dataframe("targets",
+reports)`` gives them as a DataFrame with proper dtypes.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import sys
 from pathlib import Path
 
 import govreport
-
-COLUMNS = ["file", "region", "year", "key", "indicator", "low", "high", "unit", "qualifier",
-           "text", "start", "end"]
+from govreport import tables
 
 
 def main() -> int:
@@ -28,30 +25,17 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path,
                         default=[Path(__file__).with_name("sample_report.txt")])
     parser.add_argument("--out", type=Path, help="CSV file to write (default: stdout)")
+    parser.add_argument("--excel", action="store_true", help="a byte-order mark for Excel")
     args = parser.parse_args()
 
-    out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for path in args.files:
-        report = govreport.parse_file(path)
-        for target in report.targets:
-            writer.writerow({
-                "file": os.path.relpath(path),
-                "region": report.metadata.region or "",
-                "year": target.horizon or report.metadata.plan_year or "",
-                "key": target.key,
-                "indicator": target.indicator,
-                "low": "" if target.low is None else target.low,
-                "high": "" if target.high is None else target.high,
-                "unit": target.unit,
-                "qualifier": target.qualifier,
-                "text": target.text,
-                "start": target.span.start,
-                "end": target.span.end,
-            })
+    reports = [report for _, report in govreport.parse_files(args.files)
+               if isinstance(report, govreport.Report)]
+    text = tables.to_csv(tables.COLUMNS["targets"], tables.rows("targets", reports),
+                         excel=args.excel)
     if args.out:
-        out.close()
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
     return 0
 
 

@@ -11,7 +11,6 @@ stderr; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os
@@ -19,14 +18,14 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from . import __version__
-from .api import parse
+from . import __version__, tables
+from .api import parse, with_decoding
 from .batch import (
     INPUT_SUFFIXES,
     MAX_BYTES,
@@ -38,22 +37,23 @@ from .batch import (
     parse_path,
     resolve_jobs,
 )
+from .documents import document_text
 from .export import escape_json
 from .models import Report, Severity
 from .panel import PANEL_COLUMNS, Skipped, panel
 from .quantities import INDICATOR_KEYS
 from .render import markdown, outline, printable
 from .schema import schema_path
+from .split import parse_page
 
 __all__ = ["TARGET_COLUMNS", "main", "target_rows"]
 
 PROG = "govreport"
 
 #: columns of ``govreport targets`` (CSV header and JSON keys), in order
-TARGET_COLUMNS = (
-    "file", "region", "year", "key", "indicator", "low", "high", "unit", "qualifier", "measure",
-    "scope", "horizon", "plan_year", "stretch", "status", "text", "redacted", "start", "end",
-)
+TARGET_COLUMNS = tables.COLUMNS["targets"]
+#: the old name of :func:`govreport.tables.target_rows`
+target_rows = tables.target_rows
 
 
 class UsageError(Exception):
@@ -116,6 +116,24 @@ second one of the same region and year, gives no row and a warning on stderr. Ex
 any file failed. See docs/panel.md.
 """
 
+_TABLE_FORMATS = ("csv", "json", "jsonl", "parquet")
+_FILES_HELP = ("report files (.txt, .html, .docx, .pdf) or directories; - reads standard "
+               "input")
+
+_TABLE_EPILOG = """\
+examples:
+  govreport table sections reports/ --out sections.csv --excel    # opens in Excel as UTF-8
+  govreport table targets reports/ --key gdp --annual --format parquet --out gdp.parquet
+  govreport table metadata reports/ --format jsonl --jobs 0 | duckdb -c "..."
+  cat page.html | govreport table targets -
+
+tables and their columns:
+""" + "\n".join(f"  {name}: {', '.join(cols)}" for name, cols in tables.COLUMNS.items()) + """
+
+Offsets (start/end) are character offsets into the text govreport read from the file; report
+counts the reports of the input from 0 (a page holding several reports gives one each).
+"""
+
 _BATCH_EPILOG = f"""\
 examples:
   govreport batch reports/ --out results.jsonl
@@ -123,15 +141,17 @@ examples:
   govreport batch scraped/ --out results.jsonl --jobs 0 --timeout 60
 
 Directories are searched recursively for {", ".join(f"*{s}" for s in INPUT_SUFFIXES)}. Each
-output line is one report (Report.to_dict(), with "source" set to the file; a page holding
-several reports gives one line each) or {{"file": ..., "error": ..., "error_type": ...}} for a
-file that failed. Lines follow the input order. Exit code 1 if any file failed.
+output line is one report (Report.to_dict() with "source" set to the file and "status": "ok";
+a page holding several reports gives one line each) or {{"source": ..., "status": "error",
+"error": ..., "error_type": ...}} for a file that failed: every line has "source" and "status"
+(`govreport schema --batch` describes both kinds). Lines follow the input order. Exit code 1
+if any file failed.
 """
 
 _SCHEMA_EPILOG = """\
 examples:
   govreport schema > report.schema.json
-  python -m jsonschema --instance report.json "$(govreport schema --path)"
+  check-jsonschema --schemafile "$(govreport schema --path)" report.json
 """
 
 
@@ -156,6 +176,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"read no file larger than N bytes (default {MAX_BYTES:,d}; "
                              "0: no limit); only regular files are read")
 
+    out = _Parser(add_help=False)
+    out.add_argument("--out", "-o", metavar="FILE", default="-",
+                     help="write to FILE (default -: standard output, always UTF-8); the file "
+                          "is written under a temporary name and renamed into place")
+    tab = _Parser(add_help=False)
+    tab.add_argument("--excel", action="store_true",
+                     help="CSV with a byte-order mark, so that Excel reads it as UTF-8")
+    tab.add_argument("--raw-csv", action="store_true",
+                     help="write text cells as they are (by default a cell starting with = + - "
+                          "@ gets a leading ' so that a spreadsheet does not run it as a "
+                          "formula)")
+    tab.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N",
+                     help="worker processes (default 1; 0 = one per CPU)")
+
     parser = _Parser(
         prog=PROG, formatter_class=_Formatter, epilog=_MAIN_EPILOG,
         description="Parse Chinese government work reports (政府工作报告) into section trees.",
@@ -166,11 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser(
-        "parse", parents=[common], formatter_class=_Formatter, epilog=_PARSE_EPILOG,
+        "parse", parents=[common, out], formatter_class=_Formatter, epilog=_PARSE_EPILOG,
         help="show the outline of one report (or its JSON or Markdown)",
         description="Parse one report and print its outline, JSON or Markdown.",
     )
-    p.add_argument("file", metavar="FILE", help="a .txt or .html file; - reads standard input")
+    p.add_argument("file", metavar="FILE",
+                   help="a .txt, .html, .docx or .pdf file; - reads standard input")
     p.add_argument("--format", "-f", choices=("outline", "json", "markdown"), default="outline",
                    help="outline (default): indented tree with kinds, ordinals, titles, spans "
                         "and diagnostics; json: Report.to_json(); markdown: headings and text")
@@ -184,17 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_parse)
 
     t = sub.add_parser(
-        "targets", parents=[common], formatter_class=_Formatter, epilog=_TARGETS_EPILOG,
+        "targets", parents=[common, out, tab], formatter_class=_Formatter,
+        epilog=_TARGETS_EPILOG,
         help="list the expected targets of reports as CSV or JSON",
-        description="One row per expected target (GDP growth, CPI, …) of each report.",
+        description="One row per expected target (GDP growth, CPI, …) of each report (the "
+                    "short form of `govreport table targets`).",
     )
-    t.add_argument("files", nargs="+", metavar="FILE",
-                   help="report files (.txt, .html) or directories")
-    t.add_argument("--raw-csv", action="store_true",
-                   help="write text cells as they are (by default a cell starting with = + - @ "
-                        "gets a leading ' so that a spreadsheet does not run it as a formula)")
-    t.add_argument("--format", "-f", choices=("csv", "json"), default="csv",
-                   help="csv (default, with a header row) or json (an array of objects)")
+    t.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
+    t.add_argument("--format", "-f", choices=_TABLE_FORMATS, default="csv",
+                   help="csv (default, with a header row), json (an array of objects), jsonl "
+                        "(an object a line) or parquet")
     t.add_argument("--key", action="append", metavar="KEY", choices=sorted(INDICATOR_KEYS),
                    help="only targets of KEY (repeatable: --key gdp --key cpi); a report "
                         "without one gets a row with status not_found")
@@ -203,26 +237,37 @@ def build_parser() -> argparse.ArgumentParser:
                         "(Report.target(key)); status absent when the report says none is set")
     t.set_defaults(run=_cmd_targets)
 
+    tb = sub.add_parser(
+        "table", parents=[common, out, tab], formatter_class=_Formatter, epilog=_TABLE_EPILOG,
+        help="a table of reports (targets, indicators, metadata, sections, glossary)",
+        description="One table over many reports, for pandas, DuckDB, Excel or Parquet.",
+    )
+    tb.add_argument("table", choices=tables.TABLES, metavar="TABLE",
+                    help=f"one of {', '.join(tables.TABLES)}")
+    tb.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
+    tb.add_argument("--format", "-f", choices=_TABLE_FORMATS, default="csv",
+                    help="csv (default), json, jsonl or parquet (needs govreport[parquet])")
+    tb.add_argument("--key", action="append", metavar="KEY", choices=sorted(INDICATOR_KEYS),
+                    help="targets only: keep KEY (repeatable); status not_found when absent")
+    tb.add_argument("--annual", action="store_true",
+                    help="targets only: one row per report and key, the annual growth target")
+    tb.set_defaults(run=_cmd_table)
+
     pn = sub.add_parser(
-        "panel", parents=[common], formatter_class=_Formatter, epilog=_PANEL_EPILOG,
+        "panel", parents=[common, out, tab], formatter_class=_Formatter,
+        epilog=_PANEL_EPILOG,
         help="targets of each year beside the outcomes the next year's reports state",
         description="One row per region, year and key: the annual growth target of year t's "
                     "report, the outcome that year t+1's report states, the gap and whether "
                     "the target was met.",
     )
-    pn.add_argument("files", nargs="+", metavar="FILE",
-                    help="report files (.txt, .html) or directories")
-    pn.add_argument("--format", "-f", choices=("csv", "json"), default="csv",
-                    help="csv (default, with a header row) or json (an array of objects)")
+    pn.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
+    pn.add_argument("--format", "-f", choices=("csv", "json", "jsonl"), default="csv",
+                    help="csv (default, with a header row), json (an array of objects) or "
+                         "jsonl")
     pn.add_argument("--key", action="append", metavar="KEY",
                     choices=sorted(k for k in INDICATOR_KEYS if k != "other"),
                     help="the indicator (repeatable: --key gdp --key cpi; default gdp)")
-    pn.add_argument("--out", "-o", metavar="FILE", default="-",
-                    help="write to FILE (default -: standard output); the file is written "
-                         "under a temporary name and renamed into place")
-    pn.add_argument("--raw-csv", action="store_true",
-                    help="write text cells as they are (by default a cell starting with = + - @ "
-                         "gets a leading ' so that a spreadsheet does not run it as a formula)")
     pn.set_defaults(run=_cmd_panel)
 
     b = sub.add_parser(
@@ -230,7 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="parse files and folders into JSON Lines",
         description="Parse many files (in parallel with --jobs) into one JSON line per report.",
     )
-    b.add_argument("inputs", nargs="+", metavar="INPUT", help="files and directories")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files and directories; - reads standard input")
     b.add_argument("--out", "-o", required=True, metavar="FILE",
                    help="output .jsonl file (- for standard output)")
     b.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N",
@@ -238,17 +284,22 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
                    help="give up on a file after SECONDS (its line is an error of type "
                         "ParseTimeout) and go on; default: no limit")
+    b.add_argument("--no-text", action="store_true",
+                   help="leave each report's text out of its line (its spans stay valid "
+                        "offsets into the file's text)")
     b.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr: auto (default) when stderr is a terminal")
     b.set_defaults(run=_cmd_batch)
 
     s = sub.add_parser(
-        "schema", parents=[common], formatter_class=_Formatter, epilog=_SCHEMA_EPILOG,
+        "schema", parents=[common, out], formatter_class=_Formatter, epilog=_SCHEMA_EPILOG,
         help="print the JSON Schema of the JSON output",
         description="Print the JSON Schema (draft 2020-12) that parse --format json and batch "
                     "lines validate against.",
     )
     s.add_argument("--path", action="store_true", help="print the schema's file path instead")
+    s.add_argument("--batch", action="store_true",
+                   help="the schema of a `govreport batch` line (a report or a failed input)")
     s.set_defaults(run=_cmd_schema)
     return parser
 
@@ -332,11 +383,10 @@ def _failed(path: Path | str, exc: BaseException) -> None:
 def _cmd_parse(args: argparse.Namespace) -> int:
     name: str = args.file
     if name == "-":
-        data = sys.stdin.buffer.read() if not args.max_bytes else \
-            sys.stdin.buffer.read(args.max_bytes + 1)
-        if args.max_bytes and len(data) > args.max_bytes:
-            raise UsageError(f"standard input holds more than --max-bytes={args.max_bytes}")
-        report = parse(data, source="<stdin>")
+        text, info = document_text(_stdin_bytes(args.max_bytes), "<stdin>")
+        report = parse(text, source="<stdin>")
+        if info is not None:
+            report = with_decoding(report, info)
     else:
         path = Path(name)
         if not path.exists():
@@ -356,9 +406,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         out = markdown(report).rstrip("\n")
     else:
         # on a terminal the titles fit its width; piped, the layout does not depend on one
-        columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        out = outline(report, color=_colour(args.color, sys.stdout), columns=columns)
-    sys.stdout.write(out + "\n")
+        terminal = args.out == "-" and sys.stdout.isatty()
+        columns = shutil.get_terminal_size().columns if terminal else None
+        colour = _colour(args.color, sys.stdout) if args.out == "-" else args.color == "always"
+        out = outline(report, color=colour, columns=columns)
+    _emit(args, out + "\n")
     if args.fail_on_error and any(d.severity == Severity.ERROR for d in report.diagnostics):
         return 1
     return 0
@@ -373,109 +425,118 @@ def _colour(choice: str, stream: IO[str]) -> bool:
 # --------------------------------------------------------------------------- targets
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def target_rows(report: Report, file: str | None = None, *, keys: Sequence[str] = (),
-                annual: bool = False) -> Iterator[dict[str, Any]]:
-    """One dict per expected target of ``report``, keyed by :data:`TARGET_COLUMNS`. ``file``
-    defaults to ``report.source``; ``start``/``end`` are offsets in the file (``report.offset``
-    added).
-
-    ``keys`` keeps the targets of those keys only, and gives a row with ``status`` ``not_found``
-    (no value, no evidence) for a key the report has no target for. ``annual`` keeps, per key,
-    the one row of ``report.target(key)`` — the annual growth target — (every key the report
-    has targets for when ``keys`` is empty). ``status`` is ``found``, ``absent`` (the report
-    states that no target is set) or ``not_found``."""
-    meta = report.metadata
-    source = report.source if file is None else file
-    if annual:
-        wanted = list(keys) or list(dict.fromkeys(t.key for t in report.targets
-                                                  if t.key != "other"))
-        chosen = [(key, report.target(key)) for key in wanted]
-    else:
-        chosen = [(t.key, t) for t in report.targets if not keys or t.key in keys]
-        have = {key for key, _ in chosen}
-        chosen += [(key, None) for key in keys if key not in have]
-    for key, target in chosen:
-        if target is None:
-            yield {**dict.fromkeys(TARGET_COLUMNS), "file": source, "region": meta.region,
-                   "year": meta.plan_year, "key": key, "plan_year": meta.plan_year,
-                   "status": "not_found"}
-            continue
-        yield {
-            "file": source,
-            "region": meta.region,
-            "year": target.horizon if target.horizon is not None else meta.plan_year,
-            "key": target.key,
-            "indicator": target.indicator,
-            "low": target.low,
-            "high": target.high,
-            "unit": target.unit,
-            "qualifier": target.qualifier,
-            "measure": target.measure,
-            "scope": target.scope,
-            "horizon": target.horizon,
-            "plan_year": meta.plan_year,
-            "stretch": target.stretch,
-            "status": "absent" if target.absent else "found",
-            "text": target.text,
-            "redacted": target.redacted,
-            "start": report.offset + target.span.start,
-            "end": report.offset + target.span.end,
-        }
-
-
-#: what makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: Any, *, raw: bool = False) -> str:
-    """A CSV cell. A text cell (not a number) that a spreadsheet would run as a formula
-    (``=HYPERLINK(…)`` in a file name) gets a leading ``'`` unless ``raw``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _number(float(value)) if isinstance(value, float) else str(value)
-    text = str(value)
-    if not raw and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
-
-
 def _cmd_targets(args: argparse.Namespace) -> int:
-    files = _existing_files(args.files)
-    rows: list[dict[str, Any]] = []
+    return _cmd_table(args, "targets")
+
+
+def _cmd_table(args: argparse.Namespace, table: str | None = None) -> int:
+    kind = table or args.table
+    reports, failed = _reports(args)
+    options = {"keys": args.key or (), "annual": args.annual} if kind == "targets" else {}
+    table_rows = tables.rows(kind, reports, **options)
+    fmt = args.format
+    if fmt == "parquet":
+        with _Output(args, binary_ok=True) as out:
+            buffer = io.BytesIO()
+            tables.write_parquet(kind, None, buffer, table_rows=table_rows)
+            out.write(buffer.getvalue())
+    else:
+        _emit(args, _table(tables.COLUMNS[kind], table_rows, fmt, raw=args.raw_csv,
+                           excel=args.excel))
+    return 1 if failed else 0
+
+
+def _table(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str, *,
+           raw: bool = False, excel: bool = False) -> str:
+    """``rows`` as a JSON array of objects, JSON Lines, or CSV with a header row (text cells
+    escaped against formulas unless ``raw``; a byte-order mark first with ``excel``)."""
+    if fmt == "json":
+        return escape_json(json.dumps(list(rows), ensure_ascii=False, indent=2)) + "\n"
+    if fmt == "jsonl":
+        return tables.to_jsonl(rows)
+    return tables.to_csv(columns, rows, raw=raw, excel=excel)
+
+
+# --------------------------------------------------------------------------- inputs, outputs
+
+
+def _check_out(out: str, inputs: Sequence[str]) -> Path | None:
+    """The ``--out`` path (``None`` for standard output), refused when it is a folder or one
+    of the inputs."""
+    if out == "-":
+        return None
+    path = Path(out)
+    if path.is_dir():
+        raise UsageError(f"--out {out} is a directory")
+    if path.exists() and any(item != "-" and _same_file(path, Path(item)) for item in inputs):
+        raise UsageError(f"--out {out} is one of the inputs: it would be overwritten "
+                         "before it is read")
+    return path
+
+
+def _stdin_bytes(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read() if not max_bytes else sys.stdin.buffer.read(max_bytes + 1)
+    if max_bytes and len(data) > max_bytes:
+        raise UsageError(f"standard input holds more than --max-bytes={max_bytes}")
+    return data
+
+
+def _reports(args: argparse.Namespace) -> tuple[list[Report], int]:
+    """The reports of the inputs (``-``: standard input, read as a page that may hold several
+    reports), failed files reported on stderr; and how many failed."""
+    inputs: list[str] = list(args.files)
+    out = _check_out(getattr(args, "out", "-"), inputs)
+    reports: list[Report] = []
     failed = 0
-    for path, result in parse_files(files, max_bytes=args.max_bytes or None):
+    if "-" in inputs:
+        text, _ = document_text(_stdin_bytes(args.max_bytes), "<stdin>")
+        reports.extend(parse_page(text, source="<stdin>"))
+    files = [item for item in inputs if item != "-"]
+    if not files:
+        return reports, failed
+    paths = _existing_files(files, exclude=() if out is None else (out,))
+    jobs = min(resolve_jobs(getattr(args, "jobs", 1)), len(paths))
+    for path, result in parse_files(paths, jobs=jobs, max_bytes=args.max_bytes or None):
         if isinstance(result, Exception):
             if getattr(args, "debug", False):
                 raise result
             _failed(path, result)
             failed += 1
             continue
-        rows.extend(target_rows(result, os.fspath(path), keys=args.key or (),
-                                annual=args.annual))
-    sys.stdout.write(_table(TARGET_COLUMNS, rows, args.format, raw=args.raw_csv))
-    return 1 if failed else 0
+        reports.append(result)
+    return reports, failed
 
 
-def _table(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str, *,
-           raw: bool = False) -> str:
-    """``rows`` as a JSON array of objects, or as CSV with a header row (text cells escaped
-    against formulas unless ``raw``: :func:`_csv_cell`)."""
-    if fmt == "json":
-        return escape_json(json.dumps(list(rows), ensure_ascii=False, indent=2)) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([_csv_cell(row[c], raw=raw) for c in columns] for row in rows)
-    return buffer.getvalue()
+class _Output:
+    """Where a command writes: standard output as UTF-8 bytes whatever the console's encoding,
+    or ``--out FILE`` written under a temporary name and renamed into place."""
+
+    def __init__(self, args: argparse.Namespace, *, binary_ok: bool = False) -> None:
+        self.path = _check_out(getattr(args, "out", "-"), list(getattr(args, "files", [])))
+        if self.path is None and not binary_ok:
+            sys.stdout.flush()
+        self.replacing: _Replacing | None = None
+
+    def __enter__(self) -> _Output:
+        if self.path is not None:
+            self.replacing = _Replacing(self.path)
+            self.write: Callable[[bytes], object] = self.replacing.write
+        else:
+            sys.stdout.flush()
+            self.write = _byte_writer(sys.stdout)
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if self.replacing is not None:
+            self.replacing.__exit__(kind, *rest)
+        else:
+            sys.stdout.flush()
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    """``text`` to ``--out`` or standard output, encoded as UTF-8."""
+    with _Output(args) as out:
+        out.write(text.encode("utf-8", "replace"))
 
 
 # --------------------------------------------------------------------------- panel
@@ -497,47 +558,43 @@ def _skipped(entry: Skipped) -> None:
 
 
 def _cmd_panel(args: argparse.Namespace) -> int:
-    to_stdout = args.out == "-"
-    out_path = Path(args.out)
-    if not to_stdout and out_path.is_dir():
-        raise UsageError(f"--out {args.out} is a directory")
-    if not to_stdout and out_path.exists() and any(
-            _same_file(out_path, Path(item)) for item in args.files):
-        raise UsageError(f"--out {args.out} is one of the inputs: it would be overwritten "
-                         "before it is read")
-    files = _existing_files(args.files, exclude=() if to_stdout else (out_path,))
-    reports: list[Report] = []
-    failed = 0
-    for path, result in parse_files(files, max_bytes=args.max_bytes or None):
-        if isinstance(result, Exception):
-            if getattr(args, "debug", False):
-                raise result
-            _failed(path, result)
-            failed += 1
-            continue
-        reports.append(result)
+    reports, failed = _reports(args)
     skipped: list[Skipped] = []
     keys = list(dict.fromkeys(args.key or ["gdp"]))
     rows = [row.to_dict() for row in panel(reports, keys, skipped=skipped)]
     for entry in skipped:
         _skipped(entry)
-    text = _table(PANEL_COLUMNS, rows, args.format, raw=args.raw_csv)
-    if to_stdout:
-        sys.stdout.write(text)
-    else:
-        with _Replacing(out_path) as out:
-            out.write(text.encode("utf-8"))
+    _emit(args, _table(PANEL_COLUMNS, rows, args.format, raw=args.raw_csv, excel=args.excel))
     return 1 if failed else 0
 
 
 # --------------------------------------------------------------------------- batch
 
 
-def report_lines(path: Path, max_bytes: int | None = MAX_BYTES) -> tuple[int, bytes]:
+def report_lines(path: Path, max_bytes: int | None = MAX_BYTES, *,
+                 text: bool = True) -> tuple[int, bytes]:
     """``(number of reports, their JSON lines as UTF-8)`` of one file. Runs in the worker
     processes, so the JSON is built and encoded there; the main process only copies bytes."""
-    reports = parse_path(path, max_bytes=max_bytes)
-    return len(reports), "".join(report.to_json() + "\n" for report in reports).encode("utf-8")
+    return _lines(parse_path(path, max_bytes=max_bytes), text=text)
+
+
+def _lines(reports: Sequence[Report], *, text: bool = True) -> tuple[int, bytes]:
+    """Batch lines: each report's JSON with ``"status": "ok"`` (without ``text`` unless
+    ``text``)."""
+    out = []
+    for report in reports:
+        data = report.to_dict()
+        if not text:
+            del data["text"]
+        data["status"] = "ok"
+        out.append(escape_json(json.dumps(data, ensure_ascii=False)) + "\n")
+    return len(reports), "".join(out).encode("utf-8")
+
+
+def error_line(source: str, exc: BaseException) -> dict[str, str]:
+    """The batch line of an input that failed (described by ``govreport schema --batch``)."""
+    return {"source": source, "status": "error", "error": error_message(exc),
+            "error_type": type(exc).__name__}
 
 
 class _Progress:
@@ -630,8 +687,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} is one of the inputs: it would be overwritten "
                          "before it is read")
     # an earlier run's output inside an input folder is not input
-    files = _existing_files(args.inputs, exclude=() if to_stdout else (out_path,))
-    jobs = min(resolve_jobs(args.jobs), len(files))
+    stdin = None
+    if "-" in args.inputs:
+        stdin, _ = document_text(_stdin_bytes(args.max_bytes), "<stdin>")
+    named = [item for item in args.inputs if item != "-"]
+    files = _existing_files(named, exclude=() if to_stdout else (out_path,)) if named else []
+    jobs = max(1, min(resolve_jobs(args.jobs), len(files)))
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     progress = _Progress(len(files), enabled=show, stream=sys.stderr)
     reports = failed = 0
@@ -643,16 +704,19 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         else:  # written beside it and renamed into place at the end: never half a file
             out = stack.enter_context(_Replacing(out_path))
             write, flush = out.write, out.flush
+        if stdin is not None:  # standard input first, parsed here
+            count, data = _lines(parse_page(stdin, source="<stdin>"), text=not args.no_text)
+            reports += count
+            write(data)
         chunksize = chunk_for(len(files), jobs)
-        lines = partial(report_lines, max_bytes=args.max_bytes or None)
+        lines = partial(report_lines, max_bytes=args.max_bytes or None, text=not args.no_text)
         results = ordered_map(lines, files, jobs=jobs, chunksize=chunksize,
                               timeout=args.timeout)
         stack.callback(results.close)  # stops the workers however the loop ends (SIGTERM)
         for path, result in results:
             if isinstance(result, Exception):
                 failed += 1
-                line = {"file": os.fspath(path), "error": error_message(result),
-                        "error_type": type(result).__name__}
+                line = error_line(os.fspath(path), result)
                 write((escape_json(json.dumps(line, ensure_ascii=False)) + "\n").encode("utf-8"))
                 progress.clear()
                 _failed(path, result)
@@ -674,6 +738,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    path = schema_path()
-    sys.stdout.write(f"{path}\n" if args.path else path.read_text(encoding="utf-8"))
+    path = schema_path(batch=args.batch)
+    _emit(args, f"{path}\n" if args.path else path.read_text(encoding="utf-8"))
     return 0

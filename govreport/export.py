@@ -86,12 +86,15 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def report_from_dict(data: dict[str, Any]) -> Report:
-    """The report ``data`` describes; :class:`~govreport.errors.InvalidReportData` (a
-    ``ValueError``) naming the bad field if it describes none."""
+    """The report ``data`` describes (also a ``govreport batch`` line with ``"status": "ok"``
+    and its text); :class:`~govreport.errors.InvalidReportData` (a ``ValueError``) naming the
+    bad field if it describes none."""
     if not isinstance(data, dict):
         raise InvalidReportData(f"a report is a JSON object, not {type(data).__name__} @ $",
                                 path="$")
     data = dict(data)
+    if data.get("status") == "ok":  # a line of govreport batch
+        del data["status"]
     version = str(data.pop("schema_version", SCHEMA_VERSION))
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise InvalidReportData(

@@ -298,7 +298,7 @@ def test_targets_csv_rows_from_a_hand_built_report(
     gdp, redacted = (dict(zip(TARGET_COLUMNS, row, strict=True)) for row in rows[1:])
     target = report.targets[0]
     assert gdp == {
-        "file": str(EXAMPLE), "region": "某县", "year": "2026", "key": "gdp",
+        "file": str(EXAMPLE), "report": "0", "region": "某县", "year": "2026", "key": "gdp",
         "indicator": target.indicator, "low": "6", "high": "6", "unit": "%",
         "qualifier": "左右", "measure": "growth", "scope": "annual", "horizon": "2026",
         "plan_year": "2026", "stretch": "", "status": "found", "text": target.text,
@@ -523,19 +523,21 @@ def test_batch_over_a_folder_with_an_undecodable_file(folder: Path, tmp_path: Pa
     result = run("batch", str(folder), "--out", str(out))
     assert result.returncode == 1, "one file failed"
     lines = read_jsonl(out)
-    errors = [line for line in lines if "error" in line]
-    assert errors == [{"file": str(folder / "sub" / "e_bad.txt"),
+    errors = [line for line in lines if line["status"] == "error"]
+    assert errors == [{"source": str(folder / "sub" / "e_bad.txt"), "status": "error",
                        "error": errors[0]["error"], "error_type": "DecodeError"}]
     assert "byte offset 3" in errors[0]["error"]
+    assert all(line["status"] == "ok" for line in lines if "error" not in line)
     reports = [Report.from_dict(line) for line in lines if "error" not in line]
     sources = [r.source for r in reports]
     expected_files = ["a_sample.txt", "b_gbk.txt", "c_page.html", "sub/d_two_reports.txt",
                       "sub/d_two_reports.txt"]
     assert sources == [str(folder / name) for name in expected_files], "input order"
-    validator = jsonschema.Draft202012Validator(load_schema())
-    for line in lines:
-        if "error" not in line:
-            validator.validate(line)
+    validator = jsonschema.Draft202012Validator(load_schema(batch=True))
+    for line in lines:  # reports and the failed file alike
+        validator.validate(line)
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**errors[0], "status": "ok"})
     sample_outline = govreport.parse_file(EXAMPLE).outline()
     assert all(r.outline() == sample_outline for r in reports)
     two = [r for r in reports if r.source and r.source.endswith("d_two_reports.txt")]
@@ -764,7 +766,7 @@ def test_targets_csv_neutralises_formulas(tmp_path: Path,
 
 
 def test_a_formula_file_name_gets_a_quote() -> None:
-    from govreport.cli import _csv_cell
+    from govreport.tables import csv_cell as _csv_cell
 
     assert _csv_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert _csv_cell("@SUM(A1)") == "'@SUM(A1)"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import Report
+from govreport import Report, tables
 from govreport.render import outline
 
 from .conftest import REPO
@@ -66,7 +66,10 @@ def test_targets_to_csv_writes_one_row_per_target(tmp_path: Path) -> None:
         assert report.text[int(row["start"]) : int(row["end"])] == row["text"] == target.text
     default = run("targets_to_csv.py")
     assert default.returncode == 0, default.stderr
-    assert default.stdout.splitlines()[0].startswith("file,region,year,key,indicator,low,high")
+    assert default.stdout.splitlines()[0] == ",".join(tables.COLUMNS["targets"])
+    cli = subprocess.run([sys.executable, "-m", "govreport", "targets", str(EXAMPLE)],
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    assert out.read_text(encoding="utf-8") == cli.stdout, "the example writes what the CLI does"
 
 
 def test_batch_folder_writes_json_lines(tmp_path: Path) -> None:

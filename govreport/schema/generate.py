@@ -39,7 +39,8 @@ from .. import models
 from ..export import SCHEMA_VERSION
 from . import schema_path
 
-__all__ = ["FIELD_DOCS", "TAGGED_UNIONS", "build_schema", "main", "render_schema"]
+__all__ = ["FIELD_DOCS", "TAGGED_UNIONS", "build_batch_schema", "build_schema", "main",
+           "render_schema"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -337,6 +338,51 @@ def build_schema() -> dict[str, Any]:
     }
 
 
+def build_batch_schema() -> dict[str, Any]:
+    """The schema of one line of ``govreport batch``: a report (the report schema with
+    ``"status": "ok"``; ``text`` optional, for ``--no-text``) or a failed input."""
+    report = build_schema()
+    defs = report.pop("$defs")
+    for key in ("$schema", "$comment", "title"):
+        report.pop(key)
+    report["properties"]["status"] = {"description": "ok: the line is a report.",
+                                      "const": "ok"}
+    report["required"] = [r for r in report["required"] if r != "text"] + ["status"]
+    report["properties"]["text"] = {**report["properties"]["text"], "description": (
+        report["properties"]["text"]["description"]
+        + " Left out with `govreport batch --no-text`; the spans stay offsets into the "
+        "file's text.")}
+    error = {
+        "description": "An input that could not be read, decoded or parsed.",
+        "type": "object",
+        "properties": {
+            "source": {"description": "The input file as given.", "type": "string"},
+            "status": {"description": "error: the line is a failed input.", "const": "error"},
+            "error": {"description": "What went wrong, for a reader.", "type": "string"},
+            "error_type": {"description": (
+                "The exception's class: DecodeError, InputRefused, UnsupportedFormat, "
+                "ParseTimeout, …"), "type": "string"},
+        },
+        "required": ["source", "status", "error", "error_type"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "$comment": (
+            "Generated from govreport.models by `python -m govreport.schema.generate`; "
+            "do not edit by hand."
+        ),
+        "title": f"govreport batch line (schema_version {SCHEMA_VERSION})",
+        "description": (
+            "One line of the JSON Lines that `govreport batch` writes: a report "
+            "(`status` ok) or an input that failed (`status` error). Every line has "
+            "`source` and `status`."
+        ),
+        "oneOf": [report, error],
+        "$defs": defs,
+    }
+
+
 def render_schema(schema: dict[str, Any] | None = None) -> str:
     """The schema as the text stored in ``report.schema.json`` (stable formatting)."""
     return json.dumps(build_schema() if schema is None else schema,
@@ -351,22 +397,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="do not write; exit 1 if the file is missing or out of date")
     args = parser.parse_args(argv)
-    path = schema_path()
-    text = render_schema()
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
-    if args.check:
-        if current != text:
-            print(f"{path} is out of date: run python -m govreport.schema.generate",
-                  file=sys.stderr)
-            return 1
-        print(f"{path} is up to date")
-        return 0
-    if current == text:
-        print(f"{path} unchanged")
-    else:
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path}")
-    return 0
+    status = 0
+    for path, schema in ((schema_path(), build_schema()),
+                         (schema_path(batch=True), build_batch_schema())):
+        text = render_schema(schema)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if args.check:
+            if current != text:
+                print(f"{path} is out of date: run python -m govreport.schema.generate",
+                      file=sys.stderr)
+                status = 1
+            else:
+                print(f"{path} is up to date")
+        elif current == text:
+            print(f"{path} unchanged")
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    return status
 
 
 if __name__ == "__main__":
