@@ -2,9 +2,10 @@
 
 A small tag stripper on the standard library's :class:`html.parser.HTMLParser`: block elements
 (``p``, ``div``, ``br``, ``li``, ``h1``–``h6``, table rows, …) end a line, inline elements do
-not; the contents of ``script``, ``style``, ``template``, ``noscript``, ``head`` (the page title
-included) and comments are dropped; character references are decoded. Runs of whitespace collapse
-to one space as a browser would show them, except that a line break between two Chinese
+not; the contents of ``script``, ``style``, ``template``, ``noscript``, ``head`` and comments are
+dropped, except the page's ``<title>``, which becomes the first line (metadata may take the
+report's title from it, with its span); character references are decoded. Runs of whitespace
+collapse to one space as a browser would show them, except that a line break between two Chinese
 characters disappears (hard-wrapped source lines must not put spaces inside words), and ``pre``
 keeps its lines. Spans of a report parsed from the result refer to this text, not to the markup.
 """
@@ -43,6 +44,8 @@ class _Stripper(HTMLParser):
         self.open: dict[str, int] = {}  # … how many of each tag are in it (``tag in skip``
         # would look through the whole stack for each end tag: quadratic on <svg><svg>…)
         self.pre = 0
+        self.title: list[str] = []  # the text of the page's first <title>
+        self.titled = False
 
     # -- structure
 
@@ -61,6 +64,8 @@ class _Stripper(HTMLParser):
         if tag == "body":
             self.skip, self.open = [], {}  # an unclosed <head> ends here
         if tag in _SKIP:
+            if tag == "title" and self.title:
+                self.titled = True  # only the first <title> is the page's
             self.skip.append(tag)
             self.open[tag] = self.open.get(tag, 0) + 1
             return
@@ -98,10 +103,14 @@ class _Stripper(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.current.append(data)
+        elif self.skip[-1] == "title" and not self.titled and not self.open.get("svg"):
+            self.title.append(data)  # (an <svg>'s <title> is an icon's tooltip)
 
     def text(self) -> str:
         self._end_line()
-        return "\n".join(self.lines) + ("\n" if self.lines else "")
+        title = _SPACES.sub(" ", "".join(self.title)).strip()
+        lines = [title, *self.lines] if title else self.lines
+        return "\n".join(lines) + ("\n" if lines else "")
 
 
 #: what opens markup: a tag, an end tag, a comment, CDATA, a declaration or a processing

@@ -370,6 +370,8 @@ def _speaker(found: _Found, text: str, start: int, end: int) -> None:
         found.set("speaker", m["name"], *m.span("name"))
 
 
+#: the site's name after a page title (<title>…政府工作报告_某市人民政府网</title>)
+_SITE_SUFFIX = regex.compile(r"[ \t]*(?:[_|｜]|[ \t][-–—][ \t])")
 #: punctuation a title does not hold (a sentence that mentions 政府工作报告 does)
 _CLAUSE_MARK = regex.compile(r"[，。；！？,;!?]")
 
@@ -395,6 +397,9 @@ def _title_at(found: _Found, text: str, m: regex.Match[str], line_start: int,
     e = line_end
     while e > s and text[e - 1] in " \t":
         e -= 1
+    site = _SITE_SUFFIX.search(text, m.end(), e)  # a page title: 政府工作报告_某市人民政府
+    if site is not None:
+        e = site.start()
     if e - s > 60 and m.end() - s <= 60 and not _CLAUSE_MARK.search(text, s, m.end()):
         e = m.end()  # a run-on line: the title runs into the opening (…政府工作报告现在，我代表…)
     if e - s <= 60 and not _MEETING.search(text, s, e):

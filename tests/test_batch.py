@@ -245,12 +245,14 @@ def test_html_blocks_become_lines_and_inline_elements_do_not() -> None:
     assert html_to_text(page) == "标题\n第一段加粗文字，链接。\n甲\n乙\n丙\n一\n二\n"
 
 
-def test_html_scripts_styles_head_and_comments_are_dropped() -> None:
+def test_html_scripts_styles_head_and_comments_are_dropped_the_title_kept() -> None:
     page = ("<!DOCTYPE html><html><head><title>页面标题</title><meta charset='utf-8'>"
             "<style>p { color: red }</style></head><body><script>var s = '<p>不要</p>';</script>"
             "<noscript>请启用</noscript><!-- 注释 --><p>正文</p><template><p>模板</p></template>"
             "</body></html>")
-    assert html_to_text(page) == "正文\n"
+    assert html_to_text(page) == "页面标题\n正文\n"  # the page's <title> first, for metadata
+    assert html_to_text("<title>一</title><title>二</title><svg><title>图标</title></svg>"
+                        "<p>正文</p>") == "一\n正文\n"
 
 
 def test_html_entities_and_whitespace() -> None:
@@ -264,7 +266,7 @@ def test_html_pre_keeps_lines_and_tables_keep_cells_apart() -> None:
 
 
 def test_html_unclosed_head_ends_at_body() -> None:
-    assert html_to_text("<head><title>x<body><p>正文</p>") == "正文\n"
+    assert html_to_text("<head><title>x<body><p>正文</p>") == "x\n正文\n"
     assert html_to_text("") == ""
     with pytest.raises(TypeError):
         html_to_text(["<p>x</p>"])  # type: ignore[arg-type]

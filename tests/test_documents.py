@@ -325,3 +325,17 @@ def test_html_to_text_takes_bytes() -> None:
     assert html_to_text(page.encode("gb18030")) == html_to_text(page)
     with pytest.raises(TypeError, match="str or bytes"):
         html_to_text(5)  # type: ignore[arg-type]
+
+
+def test_the_page_title_is_metadata_evidence() -> None:
+    """A page whose body has no title line: the <title> (without the site's name after it)
+    is the report's title, with its span in the text."""
+    from govreport.html import html_to_text
+
+    body = SAMPLE.read_text(encoding="utf-8").splitlines()[1:]  # the title line left out
+    page = ("<html><head><title>2026年青川市政府工作报告_青川市人民政府网</title></head><body>"
+            + "".join(f"<p>{line}</p>" for line in body) + "</body></html>")
+    report = govreport.parse(html_to_text(page))
+    assert report.metadata.title == "2026年青川市政府工作报告"
+    span = report.metadata.spans["title"]
+    assert report.text[span.start:span.end] == "2026年青川市政府工作报告"
