@@ -413,19 +413,17 @@ def section_scaling(inp: Inputs, rounds: int, quick: bool) -> None:
         scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
                     (1, 4), 1)
 
-    header("worst inputs of issue 14 (¼ size, then full size; parse and what is named)")
-    for label, make, n, run in HOSTILE_2:
-        if quick:
-            n //= 4
-        scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
-                    (1, 4), 1, run)
-
-    header("worst inputs of the value grammar (¼ size, then full size; the item scan, parse)")
-    for label, make, n, run in HOSTILE_NUMBERS:
-        if quick:
-            n //= 4
-        scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
-                    (1, 4), 1, run)
+    for title, group in (
+            ("worst inputs of issue 14 (¼ size, then full size; parse and what is named)",
+             HOSTILE_2),
+            ("worst inputs of the value grammar (¼ size, then full size; the item scan, parse)",
+             HOSTILE_NUMBERS)):
+        header(title)
+        for label, make, n, run in group:
+            if quick:
+                n //= 4
+            scaling_row(label, lambda k, make=make, n=n: make(n * k // 4),  # type: ignore[misc]
+                        (1, 4), 1, run)
 
 
 def section_memory(inp: Inputs) -> None:

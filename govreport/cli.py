@@ -190,6 +190,18 @@ def build_parser() -> argparse.ArgumentParser:
     tab.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N",
                      help="worker processes (default 1; 0 = one per CPU)")
 
+    rows = _Parser(add_help=False)  # the rows of a table (targets)
+    rows.add_argument("--format", "-f", choices=_TABLE_FORMATS, default="csv",
+                      help="csv (default, with a header row), json (an array of objects), "
+                           "jsonl (an object a line) or parquet (needs govreport[parquet])")
+    rows.add_argument("--key", action="append", metavar="KEY", choices=sorted(INDICATOR_KEYS),
+                      help="targets: only KEY (repeatable: --key gdp --key cpi); a report "
+                           "without one gets a row with status not_found")
+    rows.add_argument("--annual", action="store_true",
+                      help="targets: one row per report and key, the annual growth target "
+                           "(Report.target(key)); status absent when the report says none is "
+                           "set")
+
     parser = _Parser(
         prog=PROG, formatter_class=_Formatter, epilog=_MAIN_EPILOG,
         description="Parse Chinese government work reports (政府工作报告) into section trees.",
@@ -219,38 +231,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_parse)
 
     t = sub.add_parser(
-        "targets", parents=[common, out, tab], formatter_class=_Formatter,
+        "targets", parents=[common, out, tab, rows], formatter_class=_Formatter,
         epilog=_TARGETS_EPILOG,
         help="list the expected targets of reports as CSV or JSON",
         description="One row per expected target (GDP growth, CPI, …) of each report (the "
                     "short form of `govreport table targets`).",
     )
     t.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
-    t.add_argument("--format", "-f", choices=_TABLE_FORMATS, default="csv",
-                   help="csv (default, with a header row), json (an array of objects), jsonl "
-                        "(an object a line) or parquet")
-    t.add_argument("--key", action="append", metavar="KEY", choices=sorted(INDICATOR_KEYS),
-                   help="only targets of KEY (repeatable: --key gdp --key cpi); a report "
-                        "without one gets a row with status not_found")
-    t.add_argument("--annual", action="store_true",
-                   help="one row per report and key: the annual growth target "
-                        "(Report.target(key)); status absent when the report says none is set")
     t.set_defaults(run=_cmd_targets)
 
     tb = sub.add_parser(
-        "table", parents=[common, out, tab], formatter_class=_Formatter, epilog=_TABLE_EPILOG,
+        "table", parents=[common, out, tab, rows], formatter_class=_Formatter,
+        epilog=_TABLE_EPILOG,
         help="a table of reports (targets, indicators, metadata, sections, glossary)",
         description="One table over many reports, for pandas, DuckDB, Excel or Parquet.",
     )
     tb.add_argument("table", choices=tables.TABLES, metavar="TABLE",
                     help=f"one of {', '.join(tables.TABLES)}")
     tb.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
-    tb.add_argument("--format", "-f", choices=_TABLE_FORMATS, default="csv",
-                    help="csv (default), json, jsonl or parquet (needs govreport[parquet])")
-    tb.add_argument("--key", action="append", metavar="KEY", choices=sorted(INDICATOR_KEYS),
-                    help="targets only: keep KEY (repeatable); status not_found when absent")
-    tb.add_argument("--annual", action="store_true",
-                    help="targets only: one row per report and key, the annual growth target")
     tb.set_defaults(run=_cmd_table)
 
     pn = sub.add_parser(
