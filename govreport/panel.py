@@ -32,7 +32,6 @@ from typing import Any
 import attrs
 
 from .models import Indicator, Report, Span, Target
-from .quantities import DECREASE_VERBS
 
 __all__ = [
     "CEILING_KEYS",
@@ -142,6 +141,8 @@ def compare(target: Target | None, outcome: float | None
     else:
         written = target.low
     low, high = target.low, target.high
+    from .quantities import DECREASE_VERBS  # (imported with the extraction, not with govreport)
+
     decrease = DECREASE_VERBS.search(target.text.removeprefix(target.indicator)) is not None
     if decrease:  # the change the target states: falls are negative, as in Indicator.growth
         written, low, high = -written, -high, -low

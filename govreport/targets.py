@@ -133,10 +133,16 @@ def _sentence(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     return (b.end() if b else start), (e.end() if e else end)
 
 
-def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of ``text[start:end]`` that hold a target cue, merged, in order."""
+def _statements(text: str, start: int, end: int, absent: list[regex.Match[str]] | None = None
+                ) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` that hold a target cue, merged, in order; with
+    ``absent`` the statements that no target is set are collected into it in the same pass."""
     out: list[tuple[int, int]] = []
-    for m in STATEMENT_CUE.finditer(text, start, end):
+    pattern = STATEMENT_CUE if absent is None else _CUE_OR_NO_TARGET
+    for m in pattern.finditer(text, start, end):
+        if absent is not None and m.group("none") is not None:
+            absent.append(m)
+            continue
         if out and m.start() < out[-1][1]:
             continue
         out.append(_sentence(text, m.start(), start, end))
@@ -285,9 +291,11 @@ class _Collector:
         self.loose.clear()
         self.stated.clear()
 
-    def absent(self, start: int, end: int, horizon: int | None, scope: str) -> None:
-        """Statements that no target is set for an indicator (没有提出全年经济增速具体目标)."""
-        for m in _NO_TARGET.finditer(self.text, start, end):
+    def absent(self, found: Sequence[regex.Match[str]], horizon: int | None,
+               scope: str) -> None:
+        """Statements that no target is set for an indicator (没有提出全年经济增速具体目标;
+        matches of ``_NO_TARGET``, found by ``_statements``)."""
+        for m in found:
             key = key_in(m.group())
             if key is None:
                 continue
@@ -305,6 +313,9 @@ _NO_TARGET = regex.compile(
     r"|(?i:(?:not|no longer) (?:set|setting|set out|put forward) (?:a |any )?(?:specific |"
     r"quantitative )?(?:target|goal)s? for )(?P<ind>[A-Za-z ]{3,40}?(?:growth|GDP))"
 )
+#: one pass over an annual-plan part for both: a target cue, or (group ``none``) a statement
+#: that no target is set
+_CUE_OR_NO_TARGET = regex.compile(f"(?:{STATEMENT_CUE.pattern})|(?P<none>{_NO_TARGET.pattern})")
 
 
 def _sentence_year(text: str, pos: int) -> int | None:
@@ -329,12 +340,13 @@ def extract_targets(text: str, parts: Sequence[Part], plan_year: int | None,
     for part in parts:
         if part.kind == SectionKind.ANNUAL_PLAN:
             pos = part.start
-            for s, e in _statements(text, part.start, part.end):
+            absent: list[regex.Match[str]] = []
+            for s, e in _statements(text, part.start, part.end, absent):
                 out.add(_items(text, pos, s, True), plan_year, "annual", keyed_only=True)
                 out.add(_items(text, s, e), plan_year, "annual", keyed_only=False)
                 pos = e
             out.add(_items(text, pos, part.end, True), plan_year, "annual", keyed_only=True)
-            out.absent(part.start, part.end, plan_year, "annual")
+            out.absent(absent, plan_year, "annual")
         elif part.kind == SectionKind.FIVE_YEAR_PLAN:
             cue = FIVE_YEAR_CUE.search(text, part.body_start, part.end)
             if cue is None:
