@@ -163,7 +163,9 @@ def _keys_of(indicator: str) -> tuple[str, ...]:
 #: the words before a run: indicator (no digits) + optional verb, matched as a whole. The verb
 #: alternatives are literal words; ``从…到`` swallows the starting figure of "from X to Y".
 _VERB_LEADS = (
-    "比上年", r"比(?:19|20)\d\d年", "同比", "较上年", "年均", "累计", "分别", "均", "预计",
+    "比上年", "比去年", "比上一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比",
+    r"比(?:19|20)\d\d年", r"较(?:19|20)\d\d年", r"与(?:19|20)\d\d年相比", "同比", "年均",
+    "累计", "分别", "均", "预计",
     "预期", "力争", "确保", "继续", "全年", "按",
     # a base year: 在2020年基础上增长40% (the year is not the clause's time)
     r"在(?:19|20)\d\d年(?:的)?基础上",

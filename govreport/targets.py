@@ -62,7 +62,7 @@ STATEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("预期为", r"预期为"),
     ("综合考虑各方面因素", r"综合(?:考虑)?各方面因素"),
     ("按增长…安排 (生产总值按增长5%安排; not 赤字率拟按3%安排, a fiscal arrangement)",
-     r"按(?:比上年)?(?:增长|提高)[^，。；\n]{1,12}?安排"),
+     r"按(?:[比较](?:上年|去年|上一年))?(?:增长|提高)[^，。；\n]{1,12}?安排"),
     ("计划 + indicator + verb (1980s: 计划国内生产总值增长4%)",
      r"计划(?=[^，。；\n]{0,12}?(?:生产总值|国民收入|增长))"),
     ("main expected objectives / targets / goals",
@@ -141,7 +141,10 @@ def _statements(text: str, start: int, end: int, absent: list[regex.Match[str]] 
     pattern = STATEMENT_CUE if absent is None else _CUE_OR_NO_TARGET
     for m in pattern.finditer(text, start, end):
         if absent is not None and m.group("none") is not None:
-            absent.append(m)
+            # the lookahead consumes nothing: a cue inside the sentence is still found
+            whole = _NO_TARGET.match(text, m.start(), end)
+            if whole is not None:
+                absent.append(whole)
             continue
         if out and m.start() < out[-1][1]:
             continue
@@ -197,10 +200,14 @@ def measure_of(key: str, indicator: str, verb: str, unit: str) -> str:
 _OUTCOME = regex.compile(
     r"去年|上一年|过去一年|过去五年|一年来|五年来|已经|(?:增长|实现|完成|达到|提高|下降|突破)了"
 )
+#: a comparison with a base period (比去年增长6%, 与2020年相比降低13.5%): its year or 去年 is the
+#: base of the figure, not the time the clause speaks of
+_COMPARISON = regex.compile(
+    r"(?:比|较|同|与|和)(?:去年|上年|上一年|(?:19|20)\d\d年)(?:同期|末|底)?(?:相比|相较)?")
 _CLAUSE_BEFORE = regex.compile(r"[，,；;。：:！？!?\n]", flags=regex.REVERSE)
 #: a year named in a clause (比2020年翻一番, 在2020年基础上 name a base year, not the clause's
 #: time)
-_CLAUSE_YEAR = regex.compile(r"(?<![比在以较])(?P<y>(?:19|20)\d\d)年(?!的?(?:基础|水平))")
+_CLAUSE_YEAR = regex.compile(r"(?<![比以较])(?P<y>(?:19|20)\d\d)年(?!的?(?:基础|水平))")
 
 
 def _is_outcome(text: str, item: Item, plan_year: int | None) -> bool:
@@ -208,6 +215,7 @@ def _is_outcome(text: str, item: Item, plan_year: int | None) -> bool:
     names a year before the plan year (2024年地区生产总值增长5.1% in the 2025 plan)."""
     b = _CLAUSE_BEFORE.search(text, max(0, item.start - 40), item.start)
     clause = text[b.end() if b else max(0, item.start - 40):item.start] + item.raw
+    clause = _COMPARISON.sub("", clause)
     if _OUTCOME.search(clause):
         return True
     if plan_year is not None:
@@ -296,7 +304,12 @@ class _Collector:
         """Statements that no target is set for an indicator (没有提出全年经济增速具体目标;
         matches of ``_NO_TARGET``, found by ``_statements``)."""
         for m in found:
-            key = key_in(m.group())
+            words = m.group("ind") or ""
+            growth = m.group("growth") is not None or _GROWTH_END.search(words) is not None
+            words = _GROWTH_END.sub("", words)
+            key = key_in(words) if words.strip() else None
+            if key is None and growth and _ECONOMY_ONLY.fullmatch(words):
+                key = "gdp"  # the growth of the economy, named by no indicator
             if key is None:
                 continue
             self.targets.append(Target(
@@ -308,14 +321,19 @@ class _Collector:
 
 #: "no target is set": a negated verb of setting, then the indicator, then 目标/指标
 _NO_TARGET = regex.compile(
-    r"(?:没有|不再|未|不)(?:提出|设定|设置|确定|制定|规定|设)(?P<ind>[^，。；;\n]{0,16}?)"
-    r"(?:具体|量化)?(?:增长|增速)?(?:目标|指标)"
+    r"(?:没有|不再|未|不)(?:提出|设定|设置|确定(?!性|因素)|制定|规定|设(?![施计备立]))"
+    r"(?P<ind>[^，。；;\n]{0,16}?)(?:具体|量化)?(?P<growth>增长|增速)?(?:目标|指标)"
     r"|(?i:(?:not|no longer) (?:set|setting|set out|put forward) (?:a |any )?(?:specific |"
     r"quantitative )?(?:target|goal)s? for )(?P<ind>[A-Za-z ]{3,40}?(?:growth|GDP))"
 )
 #: one pass over an annual-plan part for both: a target cue, or (group ``none``) a statement
 #: that no target is set
-_CUE_OR_NO_TARGET = regex.compile(f"(?:{STATEMENT_CUE.pattern})|(?P<none>{_NO_TARGET.pattern})")
+_CUE_OR_NO_TARGET = regex.compile(
+    f"(?:{STATEMENT_CUE.pattern})|(?P<none>(?={_NO_TARGET.pattern}))")
+#: the words of an absence that name the economy's growth without naming an indicator
+#: (没有提出全年经济增速具体目标, 不设增长目标)
+_ECONOMY_ONLY = regex.compile(r"(?:今年|全年|明年|年度|的|经济|[ \t])*")
+_GROWTH_END = regex.compile(r"(?:增长|增速)$")
 
 
 def _sentence_year(text: str, pos: int) -> int | None:

@@ -322,6 +322,39 @@ def test_cues_other_than_growth_by(sentence: str, low: float, qualifier: str) ->
     assert (target.low, target.qualifier, target.measure) == (low, qualifier, "growth")
 
 
+@pytest.mark.parametrize("base", ["比去年", "较去年", "比上一年", "与上年相比", "比上年"])
+def test_a_comparison_with_last_year_is_a_target(base: str) -> None:
+    """去年 in 比去年增长6% is the base of the figure, not an outcome of last year."""
+    report = _report(STATEMENT.format(f"地区生产总值{base}增长6%左右"))
+    target = report.target("gdp")
+    assert target is not None, report.targets
+    assert target.low == 6.0
+
+
+def test_a_five_year_goal_against_a_base_year() -> None:
+    report = _report(STATEMENT.format("地区生产总值增长6%"),
+                     five_year="“十四五”时期的主要目标是：单位地区生产总值能耗与2020年相比降低13.5%。")
+    assert [(t.key, t.low, t.scope) for t in report.targets] == [
+        ("energy_intensity", 13.5, "five_year"), ("gdp", 6.0, "annual")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("在不确定性增加的情况下努力实现经济增长预期目标。", id="uncertainty"),
+        pytest.param("今年未提出财政收入增长目标。", id="another-indicator"),
+    ],
+)
+def test_no_false_absence(sentence: str) -> None:
+    assert _report(sentence).target("gdp") is None
+
+
+def test_an_absence_does_not_hide_a_statement_in_its_sentence() -> None:
+    report = _report("应对不确定因素，今年主要预期目标是：地区生产总值增长6%左右，"
+                     "研发经费投入强度达到2.5%。")
+    assert [(t.key, t.low) for t in report.targets] == [("gdp", 6.0), ("other", 2.5)]
+
+
 def test_gnp_is_its_own_key() -> None:
     """国民生产总值 (the 1980s headline) is gnp: target("gdp") does not return it, and a long
     series takes target("gdp") or target("gnp")."""

@@ -81,7 +81,7 @@ def targets(draw: st.DrawFn) -> Drawn:
         elif form == "spaced":
             figure = figure.replace("%", " %")
         number = figure
-    verb = draw(st.sampled_from(["增长", "比上年增长"]))
+    verb = draw(st.sampled_from(["增长", "比上年增长", "比去年增长", "较去年增长", "比上一年增长"]))
     return Drawn(low, high, qualifier, f"{verb}{number}{suffix}")
 
 
@@ -118,7 +118,7 @@ def plans(draw: st.DrawFn) -> tuple[str, Drawn, int]:
     ]))
     phrase = target.phrase
     if "目标定为" in statement:
-        phrase = phrase.removeprefix("比上年增长").removeprefix("增长")
+        phrase = phrase.split("增长", 1)[1]
     text = (HEADER.format(year=year, prev=year - 1) + "".join(before)
             + statement.format(level=level, ind=indicator, t=phrase) + "\n"
             + "三、加强政府自身建设\n我们要坚持依法行政。\n")
