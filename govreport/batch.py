@@ -169,8 +169,13 @@ def parse_path(path: PathInput, *, many: bool = True,
                max_bytes: int | None = MAX_BYTES) -> list[Report]:
     """The reports in one file (see the module doc): several for a page that holds several
     reports when ``many`` is true, else one. ``Report.source`` is the path as given."""
-    text, info = _read(path, max_bytes)
-    source = os.fspath(path)
+    return parse_bytes(read_bytes(path, max_bytes=max_bytes), os.fspath(path), many=many)
+
+
+def parse_bytes(data: bytes, source: str, *, many: bool = True) -> list[Report]:
+    """The reports in the bytes of one input named ``source`` (a file, or ``<stdin>``), read
+    as :func:`govreport.documents.document_text` reads them."""
+    text, info = document_text(data, source)
     reports = parse_page(text, source=source) if many else [parse(text, source=source)]
     if info is not None and len(reports) == 1 and reports[0].offset == 0:  # the whole file
         reports = [with_decoding(reports[0], info)]

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from . import __version__, tables
-from .api import parse, with_decoding
 from .batch import (
     INPUT_SUFFIXES,
     MAX_BYTES,
@@ -33,27 +32,28 @@ from .batch import (
     error_message,
     iter_input_files,
     ordered_map,
+    parse_bytes,
     parse_files,
     parse_path,
     resolve_jobs,
 )
-from .documents import document_text
+from .errors import GovReportError
 from .export import escape_json
 from .models import Report, Severity
 from .panel import PANEL_COLUMNS, Skipped, panel
 from .quantities import INDICATOR_KEYS
 from .render import markdown, outline, printable
 from .schema import schema_path
-from .split import parse_page
 
-__all__ = ["TARGET_COLUMNS", "main", "target_rows"]
+__all__ = ["TARGET_COLUMNS", "main"]
 
 PROG = "govreport"
+#: the source name of standard input (``-``)
+STDIN = "<stdin>"
 
 #: columns of ``govreport targets`` (CSV header and JSON keys), in order
 TARGET_COLUMNS = tables.COLUMNS["targets"]
-#: the old name of :func:`govreport.tables.target_rows`
-target_rows = tables.target_rows
+
 
 
 class UsageError(Exception):
@@ -109,8 +109,9 @@ states (outcome_status found, not_found, or no_report when no report of the regi
 among the inputs). region is the matching key (新疆维吾尔自治区 = 新疆, 朔州市 = 朔州; 朝阳区
 and 朝阳县 differ). reference is the target's low bound (以上), high bound (以内), midpoint
 (区间) or value (左右, none); gap = outcome - reference; met: 以上 outcome >= low, 以内
-outcome <= high, 区间 low <= outcome <= high, 左右 and none outcome >= value (<= for cpi,
-unemployment_rate and a target written as a decrease). start/end are character offsets of the
+outcome <= high, 区间 low <= outcome <= high, 左右 and none outcome >= value (<= for cpi and a
+target written as a decrease). Growth targets only: a rate such as the unemployment rate is a
+level and gives not_found. start/end are character offsets of the
 evidence in the file's decoded text. A report whose region or plan year is unknown, or a
 second one of the same region and year, gives no row and a warning on stderr. Exit code 1 if
 any file failed. See docs/panel.md.
@@ -381,10 +382,13 @@ def _failed(path: Path | str, exc: BaseException) -> None:
 def _cmd_parse(args: argparse.Namespace) -> int:
     name: str = args.file
     if name == "-":
-        text, info = document_text(_stdin_bytes(args.max_bytes), "<stdin>")
-        report = parse(text, source="<stdin>")
-        if info is not None:
-            report = with_decoding(report, info)
+        try:
+            report = parse_bytes(_stdin_bytes(args.max_bytes), STDIN, many=False)[0]
+        except GovReportError as exc:
+            if getattr(args, "debug", False):
+                raise
+            _failed(STDIN, exc)
+            return 1
     else:
         path = Path(name)
         if not path.exists():
@@ -429,6 +433,8 @@ def _cmd_targets(args: argparse.Namespace) -> int:
 
 def _cmd_table(args: argparse.Namespace, table: str | None = None) -> int:
     kind = table or args.table
+    if kind != "targets" and (args.key or args.annual):
+        raise UsageError(f"--key and --annual select targets; the {kind} table has none")
     reports, failed = _reports(args)
     options = {"keys": args.key or (), "annual": args.annual} if kind == "targets" else {}
     table_rows = tables.rows(kind, reports, **options)
@@ -487,8 +493,13 @@ def _reports(args: argparse.Namespace) -> tuple[list[Report], int]:
     reports: list[Report] = []
     failed = 0
     if "-" in inputs:
-        text, _ = document_text(_stdin_bytes(args.max_bytes), "<stdin>")
-        reports.extend(parse_page(text, source="<stdin>"))
+        try:
+            reports.extend(parse_bytes(_stdin_bytes(args.max_bytes), STDIN))
+        except GovReportError as exc:
+            if getattr(args, "debug", False):
+                raise
+            _failed(STDIN, exc)
+            failed += 1
     files = [item for item in inputs if item != "-"]
     if not files:
         return reports, failed
@@ -685,9 +696,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} is one of the inputs: it would be overwritten "
                          "before it is read")
     # an earlier run's output inside an input folder is not input
-    stdin = None
-    if "-" in args.inputs:
-        stdin, _ = document_text(_stdin_bytes(args.max_bytes), "<stdin>")
+    stdin = _stdin_bytes(args.max_bytes) if "-" in args.inputs else None
     named = [item for item in args.inputs if item != "-"]
     files = _existing_files(named, exclude=() if to_stdout else (out_path,)) if named else []
     jobs = max(1, min(resolve_jobs(args.jobs), len(files)))
@@ -703,8 +712,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             out = stack.enter_context(_Replacing(out_path))
             write, flush = out.write, out.flush
         if stdin is not None:  # standard input first, parsed here
-            count, data = _lines(parse_page(stdin, source="<stdin>"), text=not args.no_text)
-            reports += count
+            try:
+                count, data = _lines(parse_bytes(stdin, STDIN), text=not args.no_text)
+                reports += count
+            except GovReportError as exc:  # a line of its own, like a file's
+                failed += 1
+                data = (escape_json(json.dumps(error_line(STDIN, exc), ensure_ascii=False))
+                        + "\n").encode("utf-8")
+                _failed(STDIN, exc)
             write(data)
         chunksize = chunk_for(len(files), jobs)
         lines = partial(report_lines, max_bytes=args.max_bytes or None, text=not args.no_text)

@@ -8,7 +8,8 @@ The format is told by the bytes first and by the file name second:
 PDF (``%PDF-``)         the text of each page, pages separated by a form feed, with the
                         optional extra ``govreport[pdf]`` (pypdfium2); the unwrapping stage
                         joins the hard-wrapped lines. Without it: :class:`UnsupportedFormat`
-``.html`` / ``.htm``    the visible text (:func:`govreport.html.html_to_text`)
+``.html`` / ``.htm``    the visible text (:func:`govreport.html.html_to_text`); a name without
+                        these suffixes (standard input) that starts like a page is one too
 anything else           text: UTF-8, UTF-8/16/32 with BOM, GB18030 (:mod:`govreport.decode`)
 ======================  ===========================================================
 
@@ -21,6 +22,7 @@ which the report holds as ``Report.text``.
 from __future__ import annotations
 
 import os
+import re
 
 from .decode import Decoded, decode_bytes
 from .docx import docx_to_text, is_docx
@@ -81,9 +83,15 @@ def document_text(data: bytes, name: str) -> tuple[str, Decoded | None]:
             f"{name}: a {kind}, not a report govreport can read (it reads text, .html, .docx "
             "and, with the pdf extra, .pdf)", path=name, format=kind)
     decoded = decode_bytes(data)
-    if os.fspath(name).lower().endswith(HTML_SUFFIXES):
+    lower = os.fspath(name).lower()
+    if lower.endswith(HTML_SUFFIXES) or (not lower.endswith(".txt")
+                                         and _HTML_START.match(decoded.text) is not None):
         return html_to_text(decoded.text), None
     return decoded.text, decoded
+
+
+#: how an HTML page starts (a name without a suffix, such as standard input, is sniffed)
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
 def _pdf_text(data: bytes, name: str) -> str:
@@ -106,5 +114,8 @@ def _pdf_text(data: bytes, name: str) -> str:
             textpage.close()
             page.close()
         return "\f".join(pages)
+    except pypdfium2.PdfiumError as exc:
+        raise UnsupportedFormat(f"{name}: a PDF whose text cannot be read ({exc})", path=name,
+                                format="PDF") from None
     finally:
         pdf.close()

@@ -17,12 +17,16 @@ numbers are rebuilt as Word shows them:
   level's suffix (a tab unless ``w:suff`` says ``space`` or ``nothing``). Bullets are left out.
 
 Paragraphs become lines, in document order (table cells and text boxes included; a text box's
-paragraphs come before the paragraph that anchors it); ``w:tab`` is a tab and ``w:br``/``w:cr``
-a line break. Deleted text (``w:delText``), field codes, headers, footers and notes are not
-read. Spans of a report parsed from a .docx refer to this text (``Report.text``).
+paragraphs come before the paragraph that anchors it, once: the ``mc:Fallback`` copy is
+skipped); ``w:tab`` is a tab and ``w:br``/``w:cr`` a line break. Deleted text (``w:delText``),
+the old place of moved text (``w:moveFrom``), field codes, headers, footers and notes are not
+read. Counters above 3999 are written in decimal. Spans of a report parsed from a .docx refer to
+this text (``Report.text``).
 
 The archive is read within limits: a member larger than :data:`MAX_XML_BYTES` once inflated
-(a zip bomb) and XML with a document type declaration (entity expansion) are refused.
+(a zip bomb; a tenth of it for the numbering and styles), XML with a document type declaration
+(entity expansion) and archives that cannot be read (encrypted, unknown compression, corrupt)
+are refused with :class:`~govreport.InputRefused`.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO
 from xml.etree import ElementTree as ET
@@ -41,8 +46,17 @@ from .errors import InputRefused
 __all__ = ["MAX_XML_BYTES", "docx_to_text", "is_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: the largest XML member read, inflated (the text of a long report is a few MB of XML)
+#: markup compatibility: a text box is written twice, as ``mc:Choice`` and as ``mc:Fallback``
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: subtrees whose text a reader does not see once more: the fallback copy of a drawing, the old
+#: place of moved text (tracked changes)
+_UNSEEN = frozenset({_MC + "Fallback", _W + "moveFrom"})
+#: the largest XML member read, inflated (the text of a long report is a few MB of XML); the
+#: numbering and style definitions, read whole, get a tenth
 MAX_XML_BYTES = 256 * 1024 * 1024
+#: counters beyond this are written in decimal (a numbering that starts at 10⁹ in upper Roman
+#: would take a billion letters)
+_MAX_COUNTER = 3999
 
 
 def is_docx(data: bytes) -> bool:
@@ -65,7 +79,8 @@ def docx_to_text(data: bytes, *, name: str = "<docx>") -> str:
                                    _root(zf, "word/styles.xml", name))
             with _member(zf, "word/document.xml", name) as f:
                 return "\n".join(_paragraphs(f, numbering, name))
-    except (zipfile.BadZipFile, KeyError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, EOFError, ValueError, NotImplementedError,
+            RuntimeError, zlib.error, OSError) as exc:  # unknown compression, encrypted, corrupt
         raise InputRefused(f"{name}: not a readable .docx ({exc})", path=name,
                            reason="damaged docx") from None
 
@@ -75,19 +90,16 @@ class _Bounded(io.RawIOBase):
 
     def __init__(self, raw: IO[bytes], limit: int, name: str) -> None:
         self.raw, self.left, self.name = raw, limit, name
-        self.head = True  # the first bytes are checked for a document type declaration
+        self.prolog = b""  # the bytes before the root element, searched for a DOCTYPE
+        self.in_prolog = True
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self.raw.read(min(len(buffer), self.left + 1))
-        if self.head:
-            self.head = False
-            if b"<!DOCTYPE" in data[:4096]:
-                raise InputRefused(f"{self.name}: XML with a document type declaration in a "
-                                   ".docx (refused: entity expansion)", path=self.name,
-                                   reason="damaged docx")
+        if self.in_prolog:
+            self._check_prolog(data)
         self.left -= len(data)
         if self.left < 0:
             raise InputRefused(f"{self.name}: a member of the .docx inflates to more than "
@@ -96,14 +108,33 @@ class _Bounded(io.RawIOBase):
         return len(data)
 
 
-def _member(zf: zipfile.ZipFile, member: str, name: str) -> io.BufferedReader:
-    return io.BufferedReader(_Bounded(zf.open(member), MAX_XML_BYTES, name))
+    def _check_prolog(self, data: bytes) -> None:
+        """A document type declaration (entity definitions: Word never writes one) before
+        the root element is refused, however much white space or comment comes first."""
+        seen = self.prolog[-16:] + data
+        root = _ROOT_START.search(seen)
+        head = seen if root is None else seen[: root.start()]
+        if b"<!DOCTYPE" in head:
+            raise InputRefused(f"{self.name}: XML with a document type declaration in a .docx "
+                               "(refused: entity expansion)", path=self.name,
+                               reason="damaged docx")
+        if root is not None or not data:
+            self.in_prolog = False
+        self.prolog = seen[-16:]
+
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _member(zf: zipfile.ZipFile, member: str, name: str,
+            limit: int = MAX_XML_BYTES) -> io.BufferedReader:
+    return io.BufferedReader(_Bounded(zf.open(member), limit, name))
 
 
 def _root(zf: zipfile.ZipFile, member: str, name: str) -> ET.Element | None:
     if member not in zf.namelist():
         return None
-    with _member(zf, member, name) as f:
+    with _member(zf, member, name, MAX_XML_BYTES // 10) as f:
         try:
             return ET.parse(f).getroot()
         except ET.ParseError as exc:
@@ -273,6 +304,8 @@ def _letters(n: int) -> str:
 
 
 def _format(n: int, fmt: str) -> str:
+    if n > _MAX_COUNTER:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified",
                "koreanCounting"):
@@ -302,9 +335,15 @@ def _format(n: int, fmt: str) -> str:
 def _paragraphs(f: IO[bytes], numbering: _Numbering, name: str) -> Iterator[str]:
     """The text of each paragraph of ``document.xml``, its number first."""
     stack: list[list[str]] = []  # the text of the open paragraphs, innermost last
+    unseen = 0  # depth inside subtrees a reader does not see (_UNSEEN)
     try:
         for event, el in ET.iterparse(f, events=("start", "end")):
             tag = el.tag
+            if tag in _UNSEEN:
+                unseen += 1 if event == "start" else -1
+                continue
+            if unseen:
+                continue
             if event == "start":
                 if tag == _W + "p":
                     stack.append([])

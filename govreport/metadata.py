@@ -378,16 +378,24 @@ _CLAUSE_MARK = regex.compile(r"[，。；！？,;!?]")
 
 def _title(found: _Found, text: str, end: int) -> None:
     """The first line naming a work report that is not web chrome (a breadcrumb
-    ``首页 > 政务公开 > 政府工作报告`` names one too)."""
+    ``首页 > 政务公开 > 政府工作报告`` names one too); a page's ``<title>`` (the site's name after
+    it: ``…政府工作报告_某市人民政府``) only when no later line names the report."""
+    page_title = None
     for m in patterns.TITLE_LINE.finditer(text, 0, end):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end
         lead = _TITLE_LEAD.match(text, line_start, line_end)  # a listing's bullet is no chrome
         if patterns.boilerplate_reason(text[lead.end() if lead else line_start:line_end]
-                                       .strip()) is None:
-            _title_at(found, text, m, line_start, line_end)
-            return
+                                       .strip()) is not None:
+            continue
+        if page_title is None and _SITE_SUFFIX.search(text, m.end(), line_end):
+            page_title = (m, line_start, line_end)
+            continue
+        _title_at(found, text, m, line_start, line_end)
+        return
+    if page_title is not None:
+        _title_at(found, text, *page_title)
 
 
 def _title_at(found: _Found, text: str, m: regex.Match[str], line_start: int,

@@ -107,8 +107,10 @@ def region_key(name: str) -> str:
 
 # --------------------------------------------------------------------------- comparison
 
-#: keys whose target is a ceiling: an outcome at or below 左右/a point target meets it
-CEILING_KEYS = frozenset({"cpi", "unemployment_rate"})
+#: keys whose growth target is a ceiling: an outcome at or below 左右/a point target meets it
+#: (the panel compares growth targets — ``Report.target`` — with growth outcomes; a rate such as
+#: the unemployment rate is a level, ``measure == "rate"``, and has no row)
+CEILING_KEYS = frozenset({"cpi"})
 
 
 def compare(target: Target | None, outcome: float | None
@@ -121,7 +123,7 @@ def compare(target: Target | None, outcome: float | None
     noise: 7.9 − 8.5 is −0.6, not −0.6000000000000005). ``met``: 以上 ``outcome ≥ low``; 以内
     ``outcome ≤ high``; 区间 ``low ≤ outcome ≤ high``; 左右 and no qualifier ``outcome ≥ value``
     — the target read as a floor, as growth targets are read — except for the keys of
-    :data:`CEILING_KEYS` (prices, unemployment), where it is a ceiling (``outcome ≤ value``).
+    :data:`CEILING_KEYS` (prices), where it is a ceiling (``outcome ≤ value``).
 
     A target written as a decrease (单位GDP能耗降低3%) is compared as the change it states
     (−3), and its 以上/以内 turn over (降低3%以上 is met by a fall of 3 or more: outcome ≤ −3);

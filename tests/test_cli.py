@@ -20,10 +20,11 @@ import pytest
 
 import govreport
 from govreport import Diagnostic, Report, Severity, Span, Subsection
-from govreport.cli import TARGET_COLUMNS, main, target_rows
+from govreport.cli import TARGET_COLUMNS, main
 from govreport.panel import PANEL_COLUMNS
 from govreport.render import markdown, outline
 from govreport.schema import load_schema
+from govreport.tables import target_rows
 
 from .conftest import REPO
 from .reports import EXAMPLE, full_report

@@ -339,3 +339,63 @@ def test_the_page_title_is_metadata_evidence() -> None:
     assert report.metadata.title == "2026年青川市政府工作报告"
     span = report.metadata.spans["title"]
     assert report.text[span.start:span.end] == "2026年青川市政府工作报告"
+
+
+def test_a_text_box_is_read_once() -> None:
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = (f'<w:p><w:r><mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing>'
+           '<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>'
+           '</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>'
+           '<w:t>框内文字</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
+           '</mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p>'
+           '<w:p><w:moveFrom><w:r><w:t>移走的字</w:t></w:r></w:moveFrom>'
+           '<w:moveTo><w:r><w:t>移来的字</w:t></w:r></w:moveTo></w:p>')
+    assert docx_to_text(_docx([box])).splitlines() == ["框内文字", "正文", "移来的字"]
+
+
+def test_a_huge_counter_is_written_in_decimal() -> None:
+    numbering = NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                  '<w:lvlText w:val="%1、"/>',
+                                  '<w:start w:val="1000000000"/><w:numFmt w:val="upperRoman"/>'
+                                  '<w:lvlText w:val="%1、"/>', 1)
+    assert numbering != NUMBERING
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("word/document.xml", f'<w:document {W}><w:body>'
+                    + _paragraph("标题", num=(3, 0)) + "</w:body></w:document>")
+        zf.writestr("word/numbering.xml", numbering)
+    assert docx_to_text(buffer.getvalue()) == "1000000000、标题"
+
+
+@pytest.mark.parametrize("damage", ["encrypted", "compression", "deflate", "doctype-late"])
+def test_unreadable_archives_are_refused(damage: str) -> None:
+    body = f'<w:document {W}><w:body>{_paragraph("文字")}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        if damage == "doctype-late":
+            body = (" " * 5000 + '<!DOCTYPE d [<!ENTITY a "aaaa">]>'
+                    + body.replace("文字", "&a;"))
+        zf.writestr("word/document.xml", body)
+    data = bytearray(buffer.getvalue())
+    header = data.index(b"PK\x03\x04")
+    central = data.index(b"PK\x01\x02")
+    if damage == "encrypted":  # the general-purpose flag bit 0 in both headers
+        data[header + 6] |= 1
+        data[central + 8] |= 1
+    elif damage == "compression":  # method 99 (AES), which zipfile does not read
+        data[header + 8] = data[central + 10] = 99
+    elif damage == "deflate":  # the compressed bytes garbled
+        start = header + 30 + len("word/document.xml")
+        data[start:start + 8] = b"\xff" * 8
+    with pytest.raises(govreport.InputRefused):
+        docx_to_text(bytes(data))
+
+
+def test_the_body_title_wins_over_the_page_title() -> None:
+    from govreport.html import html_to_text
+
+    page = ("<title>2026年政府工作报告_青川市人民政府</title>"
+            + "".join(f"<p>{line}</p>" for line in SAMPLE.read_text(encoding="utf-8")
+                      .splitlines()))
+    report = govreport.parse(html_to_text(page))
+    assert report.metadata.title == "2026年青川市政府工作报告"

@@ -185,3 +185,23 @@ def test_to_csv_is_what_the_command_writes(report: govreport.Report) -> None:
     result = run("targets", str(EXAMPLE))
     assert result.stdout.decode("utf-8") == text
     assert io.StringIO(text).readline().strip().split(",") == list(tables.COLUMNS["targets"])
+
+
+def test_standard_input_holding_a_page_is_read_as_html() -> None:
+    page = "<!DOCTYPE html><html><body>" + "".join(
+        f"<p>{line}</p>" for line in SAMPLE.splitlines()) + "</body></html>"
+    result = run("table", "targets", "-", "--format", "json", stdin=page.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["low"] == 5.5
+    text = govreport.html.html_to_text(page)
+    assert text[rows[0]["start"]:rows[0]["end"]] == rows[0]["text"]
+
+
+def test_a_bad_standard_input_is_one_failed_line_of_a_batch() -> None:
+    result = run("batch", "-", str(EXAMPLE), "--out", "-", stdin=b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert result.returncode == 1
+    lines = [json.loads(x) for x in result.stdout.decode("utf-8").splitlines()]
+    assert [(x["source"], x["status"]) for x in lines] == [("<stdin>", "error"),
+                                                           (str(EXAMPLE), "ok")]
+    assert lines[0]["error_type"] == "UnsupportedFormat"
