@@ -197,7 +197,8 @@ _LIST_SEP = regex.compile(r"、|和|及")
 #: an "indicator" in English words (machine translation), left to :func:`scan_english`
 _LATIN_WORDS = regex.compile(r"[A-Za-z]{4,}|[A-Za-z]+ [A-Za-z]|^[A-Za-z ]+$")
 #: a time phrase before the indicator: 到2025年, 2021年, 力争到2026年底
-_YEAR_LEAD = regex.compile(r"[^\d，；。\n]{0,6}?(?:19|20)\d\d年(?:底|末|前|内)?[，, ]?")
+#: (not a base year: 经济总量比2015年增长… keeps its indicator; 比2015年 is a verb lead)
+_YEAR_LEAD = regex.compile(r"[^\d，；。\n比较与]{0,6}?(?:19|20)\d\d年(?:底|末|前|内)?[，, ]?")
 #: words that lead an indicator without being part of it: time, cue, scope (全省, 我县 …)
 _LEAD = regex.compile(
     r"(?:[ \t“”]|今年|明年|全年|年内|其中|同时|并且|并|力争|确保|努力|争取|实现|推动|预计|预期"
@@ -208,6 +209,9 @@ _LEAD = regex.compile(
 _CUE_HEAD = regex.compile(
     r"[^，。]*?(?:预期目标|主要目标|预期指标|主要指标|目标|指标)(?:是|为)[：:]?"
 )
+#: what may stand between an item and the figure that continues it (…151.5亿元，同比增长7.9%;
+#: …突破300亿元大关，增长5.3%): a clause break after at most a few words of no figure
+_CONTINUES = regex.compile(r"\p{Han}{0,4}[，,；;。：:！？!?、（）()\n]?")
 #: cue words in a verb: a restatement of a target (…目标设定为6%以上), never a continuation
 _CUE_VERB = regex.compile(r"目标|预期|设定")
 #: verbs whose value is a change (growth), not a level
@@ -347,7 +351,8 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
         if ind == "经济" and verb.endswith("增长"):  # 经济增长6%左右: the verb is the indicator
             ind, verb = "经济增长", verb[:-2]
         if not ind:
-            if not items or bound - items[-1].end > 1 or not verb or _CUE_VERB.search(verb):
+            if not items or not _CONTINUES.fullmatch(text, items[-1].end, bound) or not verb \
+                    or _CUE_VERB.search(verb):
                 continue  # a figure with no words of its own and nothing to continue
             items.append(Item(indicator="", keys=(), start=rs, verb=verb, raw=prefix,
                               values=values, end=re_))

@@ -140,3 +140,21 @@ def test_indicators_golden(expected: dict[str, object]) -> None:
     assert (indicator.key, indicator.value, indicator.unit or None, indicator.growth) == (
         expected["key"], expected["value"], expected["unit"], expected["growth"])
     assert str(expected["indicator"]) in indicator.text
+
+
+def test_a_figure_continues_after_a_few_words() -> None:
+    """…突破300亿元大关，增长5.3%: the growth belongs to the level before the words."""
+    report = govreport.parse(
+        "2021年清河县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+        "一、2020年工作回顾\n全县地区生产总值突破300亿元大关，增长5.3%，经济运行稳中向好。\n"
+        "二、2021年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n")
+    (gdp,) = [i for i in report.indicators if i.key == "gdp"]
+    assert (gdp.value, gdp.unit, gdp.growth) == (300.0, "亿元", 5.3)
+
+
+def test_a_base_year_keeps_the_indicator() -> None:
+    report = govreport.parse(
+        "2021年清河县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+        "一、“十三五”时期工作回顾\n五年来，全县发展取得新成就。经济总量比2015年增长40%。\n"
+        "二、2021年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n")
+    assert [(i.key, i.growth) for i in report.indicators] == [("gdp", 40.0)]
