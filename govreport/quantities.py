@@ -180,12 +180,12 @@ _VERB_WORDS = (
     "拟按", "为", "在",
 )
 _VERB = (
-    r"(?:从[^，；。\n]{0,24}?(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)"
+    r"(?:[从由][^，；。\n]{0,24}?(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小)?(?:到|至)"
     r"(?:(?:19|20)\d\d年(?:的|底|末)?)?"
     rf"|(?:{'|'.join(_VERB_LEADS)}){{0,2}}(?:{'|'.join(_VERB_WORDS)})(?:到|至)?)"
 )
 #: the characters a verb starts with (each lead and word starts with a literal character)
-_VERB_FIRST = "".join(sorted({"从", *(w[0] for w in (*_VERB_LEADS, *_VERB_WORDS))}))
+_VERB_FIRST = "".join(sorted({"从", "由", *(w[0] for w in (*_VERB_LEADS, *_VERB_WORDS))}))
 #: the lookahead only skips, without trying the verbs, the ends of ``ind`` where neither a verb
 #: nor the optional space and the end of the prefix follow (same matches as without it)
 _PREFIX = regex.compile(
@@ -338,6 +338,8 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
         if lead:
             bound = lead.end()
         prefix = text[bound:rs]
+        if prefix.endswith(("由", "从")):
+            continue  # the first figure of 由X增长到Y: the item is read at Y, its verb 由X…到
         m = _PREFIX.fullmatch(prefix)
         if m is None:
             continue

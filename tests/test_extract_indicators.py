@@ -158,3 +158,14 @@ def test_a_base_year_keeps_the_indicator() -> None:
         "一、“十三五”时期工作回顾\n五年来，全县发展取得新成就。经济总量比2015年增长40%。\n"
         "二、2021年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n")
     assert [(i.key, i.growth) for i in report.indicators] == [("gdp", 40.0)]
+
+
+@pytest.mark.parametrize("words", ["由80亿元增长到150亿元", "从80亿元增加到150亿元"])
+def test_from_to_gives_the_level_reached(words: str) -> None:
+    """由X增长到Y，年均增长Z%: the level reached is Y, with its average growth."""
+    report = govreport.parse(
+        "2021年清河县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+        f"一、“十三五”时期工作回顾\n五年来，地区生产总值{words}，年均增长13.4%。\n"
+        "二、2021年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n")
+    assert [(i.key, i.value, i.growth, i.average) for i in report.indicators] == [
+        ("gdp", 150.0, 13.4, True)]
