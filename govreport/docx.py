@@ -267,10 +267,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_LEGAL = str.maketrans("〇一二三四五六七八九十百千", "零壹贰叁肆伍陆柒捌玖拾佰仟")
 
 
-def _chinese(n: int) -> str:
-    """一 … 十 十一 … 九十九 一百 …: Word's chineseCounting (and …Thousand, japanese…)."""
+def _chinese(n: int, *, one_ten: bool = False) -> str:
+    """一 … 十 十一 … 九十九 一百 …: Word's chineseCounting (and …Thousand, japanese…);
+    ``one_ten`` writes 一十 for ten (the financial numerals: 壹拾, 壹拾壹)."""
     if n <= 0:
         return "〇" if n == 0 else str(n)
     if n >= 10000:
@@ -279,7 +281,8 @@ def _chinese(n: int) -> str:
     for unit, name in ((1000, "千"), (100, "百"), (10, "十")):
         d, n = divmod(n, unit)
         if d:
-            out += ("" if unit == 10 and not out and d == 1 else _CJK_DIGITS[d]) + name
+            out += ("" if unit == 10 and not out and d == 1 and not one_ten
+                    else _CJK_DIGITS[d]) + name
         elif out and n:
             out += "〇" if not out.endswith("〇") else ""
     if n:
@@ -307,9 +310,10 @@ def _format(n: int, fmt: str) -> str:
     if n > _MAX_COUNTER:
         return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-               "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified",
-               "koreanCounting"):
+               "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting"):
         return _chinese(n)
+    if fmt == "chineseLegalSimplified":  # 壹 贰 叁 … 拾壹: the financial numerals
+        return _chinese(n, one_ten=True).translate(_LEGAL)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_CJK_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n)
     if fmt in ("ideographTraditional",) and 1 <= n <= len(_HEAVENLY_STEMS):

@@ -159,6 +159,14 @@ def test_chinese_counting(n: int, written: str) -> None:
     assert _chinese(n) == written
 
 
+@pytest.mark.parametrize(("n", "written"), [(1, "壹"), (3, "叁"), (10, "壹拾"), (11, "壹拾壹"),
+                                            (21, "贰拾壹"), (105, "壹佰零伍")])
+def test_financial_numerals(n: int, written: str) -> None:
+    from govreport.docx import _format
+
+    assert _format(n, "chineseLegalSimplified") == written
+
+
 def test_tabs_breaks_tables_and_text_boxes() -> None:
     body = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表格甲</w:t></w:r></w:p></w:tc>'
             '<w:tc><w:p><w:r><w:t>表格乙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
