@@ -401,6 +401,31 @@ def _chrome_lines(stripped: list[str], filled: list[int],
     return sum(1 for i in filled if is_chrome(stripped[i]))
 
 
+#: a PDF page's number on a line of its own: - 12 -, — 12 —, 12, 第12页
+_PAGE_NUMBER = regex.compile(
+    r"[-—–－]?[ \t]*\d{1,4}[ \t]*[-—–－]?|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?")
+#: a running header or footer is at most this long
+_RUNNING_LINE = 40
+
+
+def _page_furniture(stripped: list[str]) -> set[int]:
+    """The lines of a PDF's page furniture: page numbers on lines of their own, and the lines
+    that stand next to a page number at two page breaks or more (a running header or footer:
+    东岳市人民政府工作报告). One pass over the lines."""
+    numbers = [i for i, line in enumerate(stripped)
+               if line and len(line) <= 12 and _PAGE_NUMBER.fullmatch(line)]
+    if len(numbers) < 2:
+        return set(numbers) if numbers else set()
+    beside: dict[str, list[int]] = {}
+    for i in numbers:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(stripped) and stripped[j] and len(stripped[j]) <= _RUNNING_LINE \
+                    and not _PAGE_NUMBER.fullmatch(stripped[j]):
+                beside.setdefault(stripped[j], []).append(j)
+    running = {j for places in beside.values() if len(places) >= 2 for j in places}
+    return set(numbers) | running
+
+
 #: a line of one or two characters (not a heading numeral, not web chrome)
 _NARROW_LINE = re.compile(r"(?m)^[ \t]*\S{1,2}[ \t]*$")  # (stdlib re: 3× faster here)
 #: this many narrow lines in a row (blank lines between allowed) are text wrapped at a width
@@ -521,9 +546,9 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             wrap_width = 0
     runs: Deletions = []
     spaces: list[tuple[int, int]] = []  # line breaks that become spaces (same length)
-    for a, b in itertools.pairwise(filled):
-        if b != a + 1:
-            continue  # a blank line: always a paragraph break
+    def joins(a: int, b: int) -> bool:
+        """Line ``a`` runs on into line ``b`` (the next line, or the first after the page
+        furniture of a page break)."""
         prev, nxt = stripped[a], stripped[b]
         # OPENS_LINE is one character before the end: search only the last position
         join = bool((patterns.CONTINUES_LINE.match(nxt) and not _TRUNCATED_HEADING.match(nxt))
@@ -553,16 +578,38 @@ def unwrap(text: str) -> tuple[str, Deletions]:
                 # after a sentence end, a new paragraph starts with 各位代表： (the closing),
                 # and a short line that ends no sentence is no paragraph's last line
                 join = False
-        if not join and wrap_width and _STRUCTURAL.match(prev) and len(nxt) <= 24 \
+        if not join and wrap_width and len(nxt) <= 24 \
                 and prev.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS \
                 and not (_STRUCTURAL.match(nxt) or is_chrome(nxt)) \
+                and (_STRUCTURAL.match(prev) or len(prev) <= 30) \
                 and vocabulary.splits_word(prev, nxt):
             # a heading wrapped short of the margin (a title set larger than the body) whose
-            # break falls inside a word: 二、…总体要求、主要预 / 期目标和重点任务
+            # break falls inside a word: 二、…总体要求、主要预 / 期目标和重点任务; across a page
+            # break, a title that lost its numeral too (…全面加强政府 / - 2 - / 自身建设…)
             join = True
-        if join:
+        return join
+
+    # a PDF's page breaks: the page number and the running header or footer between two lines
+    # that run on are deleted with the line break (the text on either side is one paragraph)
+    furniture = _page_furniture(stripped) if wrap_width else set()
+    skip_to = -1
+    for a, b in itertools.pairwise(filled):
+        if a < skip_to:
+            continue
+        if b != a + 1:
+            continue  # a blank line: always a paragraph break
+        if b in furniture and a not in furniture:
+            c = b
+            while c < len(stripped) and (c in furniture or not stripped[c]):
+                c += 1
+            if c < len(stripped) and joins(a, c):
+                start = lines[a][0] + len(lines[a][1])
+                runs.append((start, lines[c][0]))
+                skip_to = c
+            continue
+        if joins(a, b):
             start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
-            if prev[-1:].isascii() and _FIRST_WORD.match(nxt):
+            if stripped[a][-1:].isascii() and _FIRST_WORD.match(stripped[b]):
                 spaces.append((start, start + 1))  # between two words of Latin text: a space
             else:
                 runs.append((start, start + 1))

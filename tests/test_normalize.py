@@ -301,3 +301,30 @@ def test_a_page_of_menus_among_long_paragraphs_is_not_hard_wrapped() -> None:
     body = [paragraph, "坚定信心 攻坚克难 “十四五”圆满收官", *[paragraph] * 11]
     text = "\n".join([*menu, *body])
     assert normalize(text, steps=["unwrap"]).text == text
+
+
+def _pdf_page_text(body: list[str]) -> str:
+    """Hard-wrapped lines of 30 Han characters, a page break (number and running header) after
+    every sixth line."""
+    out: list[str] = []
+    for i, line in enumerate(body, 1):
+        out.append(line)
+        if i % 6 == 0:
+            out += [f"- {i // 6} -", "示例市人民政府工作报告"]
+    return "\n".join(out) + "\n"
+
+
+def test_a_page_break_inside_a_paragraph_or_a_title_is_joined_over() -> None:
+    """The page number and the running header between two lines that run on are deleted with
+    the line break: a paragraph across a page break is one paragraph, and a title that lost
+    its numeral, wrapped inside a word over the page break, is one line."""
+    full = "我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，持续"
+    body = [full] * 5 + [full[:25] + "取得了新的"] + [
+        "成绩。"] + [full] * 4 + ["坚持刀刃向内、从严从实，全面加强政府"] + [
+        "自身建设，努力建设人民满意的政府"] + [full] * 5 + ["完成了全年的目标任务。"]
+    text = _pdf_page_text(body)
+    out = normalize(text).text
+    assert "取得了新的成绩。" in out  # over - 1 - and the header
+    assert "全面加强政府自身建设，努力建设人民满意的政府\n" in out  # over - 2 -
+    assert "- 1 -" not in out
+    assert out.count("示例市人民政府工作报告") == 0

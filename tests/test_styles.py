@@ -57,11 +57,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ('d4_numbers_redacted', 'e'): 'missing self_improvement',
     # a part title split by a page break (running header and page number between its two
     # lines): its second line is read as a part of its own
-    ('d5_wrapped_with_headers', 'clean'): 'extra annual_plan',
-    ('d5_wrapped_with_headers', 'a'): 'extra annual_plan',
-    ('d5_wrapped_with_headers', 'b'): 'extra annual_plan',
-    ('d5_wrapped_with_headers', 'c'): 'extra annual_plan',
-    ('d5_wrapped_with_headers', 'd'): 'extra annual_plan',
     ('d5_wrapped_with_headers', 'f'): 'extra annual_plan×2',
     ('d5_wrapped_with_headers', 'g'): 'extra annual_plan',
     ('d5_wrapped_with_headers', 'h'): 'missing self_improvement',
