@@ -32,7 +32,11 @@ Steps, in order (``STEPS``; pass ``steps=`` to choose):
     cannot start a paragraph (``》，。``…), after a line that ends with an opening bracket, between
     consecutive lines of a text whose paragraphs are separated by blank lines (Wikisource's
     link-split lines, titles split over two lines), and between the lines of a hard-wrapped (PDF)
-    text. Never next to a heading, salutation or boilerplate line.
+    text. Never next to a heading, salutation or boilerplate line. In a hard-wrapped text, the
+    page furniture of a page break between two lines that run on (a page number on a line of
+    its own, and a line that stands beside page numbers at two breaks or more: the running
+    header or footer) is deleted with the line break; it stays in the source span of the leaf
+    that holds the joined lines.
 """
 
 from __future__ import annotations
