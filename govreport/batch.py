@@ -360,7 +360,13 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 
 def _limited(func: Callable[[T], R], seconds: float, item: T) -> R:
-    """``func(item)``, or :class:`ParseTimeout` once it has run for ``seconds``."""
+    """``func(item)``, or :class:`ParseTimeout` once it has run for ``seconds``. The pipeline
+    is built first, untimed, once per process: an alarm inside a first-time import would leave
+    a module half initialised, and every later file would fail with ``ImportError``."""
+    global _WARM
+    if not _WARM:
+        _warm_up()
+        _WARM = True
     try:
         with _time_limit(seconds):
             return func(item)
@@ -414,6 +420,10 @@ def chunk_for(n_items: int, jobs: int) -> int:
     """A chunk size for ``n_items`` on ``jobs`` workers: about 16 chunks a worker, so that the
     round trips are few and the last chunks still even out the load (1 to 16 items)."""
     return max(1, min(16, n_items // (16 * max(1, jobs))))
+
+
+#: the pipeline of this process has been built (``_warm_up``)
+_WARM = False
 
 
 def _warm_up() -> None:
