@@ -440,7 +440,7 @@ def _cmd_table(args: argparse.Namespace, table: str | None = None) -> int:
     table_rows = tables.rows(kind, reports, **options)
     fmt = args.format
     if fmt == "parquet":
-        with _Output(args, binary_ok=True) as out:
+        with _output(args) as out:
             buffer = io.BytesIO()
             tables.write_parquet(kind, None, buffer, table_rows=table_rows)
             out.write(buffer.getvalue())
@@ -517,22 +517,21 @@ def _reports(args: argparse.Namespace) -> tuple[list[Report], int]:
 
 
 class _Output:
-    """Where a command writes: standard output as UTF-8 bytes whatever the console's encoding,
-    or ``--out FILE`` written under a temporary name and renamed into place."""
+    """Where a command writes (``path`` from :func:`_check_out`): standard output as UTF-8
+    bytes whatever the console's encoding, or ``--out FILE`` written under a temporary name and
+    renamed into place (never half a file)."""
 
-    def __init__(self, args: argparse.Namespace, *, binary_ok: bool = False) -> None:
-        self.path = _check_out(getattr(args, "out", "-"), list(getattr(args, "files", [])))
-        if self.path is None and not binary_ok:
-            sys.stdout.flush()
-        self.replacing: _Replacing | None = None
-
-    def __enter__(self) -> _Output:
-        if self.path is not None:
-            self.replacing = _Replacing(self.path)
-            self.write: Callable[[bytes], object] = self.replacing.write
+    def __init__(self, path: Path | None) -> None:
+        self.replacing = None if path is None else _Replacing(path)
+        self.write: Callable[[bytes], object]
+        self.flush: Callable[[], object]
+        if self.replacing is not None:
+            self.write, self.flush = self.replacing.write, self.replacing.flush
         else:
             sys.stdout.flush()
-            self.write = _byte_writer(sys.stdout)
+            self.write, self.flush = _byte_writer(sys.stdout), sys.stdout.flush
+
+    def __enter__(self) -> _Output:
         return self
 
     def __exit__(self, kind: object, *rest: object) -> None:
@@ -542,9 +541,14 @@ class _Output:
             sys.stdout.flush()
 
 
+def _output(args: argparse.Namespace) -> _Output:
+    """The ``--out`` of ``args`` (standard output without one), checked against its inputs."""
+    return _Output(_check_out(getattr(args, "out", "-"), list(getattr(args, "files", []))))
+
+
 def _emit(args: argparse.Namespace, text: str) -> None:
     """``text`` to ``--out`` or standard output, encoded as UTF-8."""
-    with _Output(args) as out:
+    with _output(args) as out:
         out.write(text.encode("utf-8", "replace"))
 
 
@@ -687,30 +691,20 @@ class _Replacing:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    to_stdout = args.out == "-"
-    out_path = Path(args.out)
-    if not to_stdout and out_path.is_dir():
-        raise UsageError(f"--out {args.out} is a directory")
-    if not to_stdout and out_path.exists() and any(
-            _same_file(out_path, Path(item)) for item in args.inputs):
-        raise UsageError(f"--out {args.out} is one of the inputs: it would be overwritten "
-                         "before it is read")
-    # an earlier run's output inside an input folder is not input
+    out_path = _check_out(args.out, args.inputs)
     stdin = _stdin_bytes(args.max_bytes) if "-" in args.inputs else None
     named = [item for item in args.inputs if item != "-"]
-    files = _existing_files(named, exclude=() if to_stdout else (out_path,)) if named else []
+    # an earlier run's output inside an input folder is not input
+    files = _existing_files(named, exclude=() if out_path is None else (out_path,)) \
+        if named else []
     jobs = max(1, min(resolve_jobs(args.jobs), len(files)))
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     progress = _Progress(len(files), enabled=show, stream=sys.stderr)
     reports = failed = 0
     started = time.monotonic()
     with ExitStack() as stack:
-        if to_stdout:
-            sys.stdout.flush()
-            write, flush = _byte_writer(sys.stdout), sys.stdout.flush
-        else:  # written beside it and renamed into place at the end: never half a file
-            out = stack.enter_context(_Replacing(out_path))
-            write, flush = out.write, out.flush
+        out = stack.enter_context(_Output(out_path))
+        write, flush = out.write, out.flush
         if stdin is not None:  # standard input first, parsed here
             try:
                 count, data = _lines(parse_bytes(stdin, STDIN), text=not args.no_text)
@@ -741,7 +735,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             progress.advance(path, failed=isinstance(result, Exception))
     progress.clear()
     seconds = time.monotonic() - started
-    where = "stdout" if to_stdout else args.out
+    where = "stdout" if out_path is None else args.out
     print(f"{PROG} batch: {len(files)} files, {reports} reports, {failed} failed "
           f"in {seconds:.1f}s ({jobs} job{'s' if jobs != 1 else ''}) → {where}", file=sys.stderr)
     return 1 if failed else 0

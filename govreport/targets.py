@@ -104,7 +104,9 @@ _MULTI_YEAR = regex.compile(
 
 
 #: a sentence about what was achieved (outside a target statement: not a target)
-_PAST = regex.compile(r"同比(?:增长|下降)|过去一年|过去五年|一年来|五年来")
+#: the words that look back over a period (in a sentence or a clause: an achieved figure)
+_LOOKING_BACK = r"过去一年|过去五年|一年来|五年来"
+_PAST = regex.compile(rf"同比(?:增长|下降)|{_LOOKING_BACK}")
 
 
 def plan_end_year(number: int) -> int | None:
@@ -198,8 +200,7 @@ def measure_of(key: str, indicator: str, verb: str, unit: str) -> str:
 #: words of a clause that reports an outcome (last year's figure quoted before the targets):
 #: such a figure is never a target
 _OUTCOME = regex.compile(
-    r"去年|上一年|过去一年|过去五年|一年来|五年来|已经|(?:增长|实现|完成|达到|提高|下降|突破)了"
-)
+    rf"去年|上一年|{_LOOKING_BACK}|已经|(?:增长|实现|完成|达到|提高|下降|突破)了")
 #: a comparison with a base period (比去年增长6%, 与2020年相比降低13.5%): its year or 去年 is the
 #: base of the figure, not the time the clause speaks of
 _COMPARISON = regex.compile(
