@@ -449,7 +449,7 @@ def _units(cands: Sequence[Candidate]) -> list[Candidate | _Run]:
     return out
 
 
-_SCORE = operator.attrgetter("score")
+_FIRST = operator.itemgetter(0)
 
 
 class _Hyp:
@@ -466,6 +466,11 @@ class _Hyp:
         self.reading = reading  # the index of its reading
         self.ordinal = ordinal
         self.gap = gap
+
+
+#: a hypothesis before it is kept: the fields of ``_Hyp`` but the block's index, as a tuple
+#: (most are pruned right away, and a tuple is cheap to make)
+_Next = tuple[float, int, NumState, int, _Hyp, int, "int | None", "int | None"]
 
 
 class Choice:
@@ -490,7 +495,11 @@ class _Search:
     def __init__(self, cands: Sequence[Candidate | _Run]) -> None:
         self.cands = cands
         self.rec = recogniser()
-        self.beams: list[list[_Hyp]] = []  # the beam before each block (kept by the main run)
+        #: the beam before each block that has readings to decide between, kept by the main
+        #: run for ``Outcome.assess`` as (score, parser state, numbering state, its number):
+        #: without the hypotheses' parents, which would keep every sequence searched alive
+        #: (peak memory); a plain block's or run's is not kept
+        self.beams: dict[int, list[tuple[float, int, NumState, int]]] = {}
         self.nums: dict[NumState, int] = {START: 0}  # numbering states, numbered
         # … and for each, the number of what it says of the parts (the numbering state but
         # for where the subsection numbering stands)
@@ -512,7 +521,7 @@ class _Search:
         move = rec.move
         nums = self.nums
         numbered = cand.kind in _NUMBERED_LOOKS
-        out: dict[tuple[int, int], _Hyp] = {}
+        out: dict[tuple[int, int], _Next] = {}
         readings = cand.readings
         if exclude >= 0:
             body = -1
@@ -537,8 +546,8 @@ class _Search:
                     score = h_score + first_score
                     k = (stack, h_nid)
                     old = out.get(k)
-                    if old is None or old.score < score:
-                        out[k] = _Hyp(score, stack, h.num, h_nid, h, i, body, None, None)
+                    if old is None or old[0] < score:
+                        out[k] = (score, stack, h.num, h_nid, h, body, None, None)
                 continue
             all_plain = False
             h_num = h.num
@@ -569,41 +578,47 @@ class _Search:
                 score = h_score + r.score + delta
                 k = (stack, nid)
                 old = out.get(k)
-                if old is None or old.score < score:
-                    out[k] = _Hyp(score, stack, num, nid, h, i, r_index, ordinal, gap)
+                if old is None or old[0] < score:
+                    out[k] = (score, stack, num, nid, h, r_index, ordinal, gap)
         if not out:
             return []
+        # the hypotheses are made only for the sequences kept (most candidates are pruned)
         if all_plain:  # each sequence went on by one reading: the beam stays as it was
-            return list(out.values())
-        floor = max(h.score for h in out.values()) - _PRUNE
+            return [_Hyp(s, st, nm, ni, p, i, r, o, g)
+                    for s, st, nm, ni, p, r, o, g in out.values()]
+        ranked = sorted(out.values(), key=_FIRST, reverse=True)
+        floor = ranked[0][0] - _PRUNE
         # keep structural variety: the best few sequences of each numbering state (they differ
         # in the parser state, e.g. the kinds of earlier parts), for the best numbering states;
         # but of sequences that agree on the parser state and on the parts, and differ only in
         # where the subsection numbering stands, only those close to their best (reading a
         # fitting subsection numeral as text seldom pays off later)
-        groups: dict[int, list[_Hyp]] = {}
+        groups: dict[int, list[_Next]] = {}
         best_of: dict[tuple[int, int], float] = {}
         parts_of = self.parts_of
-        for h in sorted(out.values(), key=_SCORE, reverse=True):
-            if h.score < floor:
+        for c in ranked:
+            score = c[0]
+            if score < floor:
                 break
-            same = (h.stack, parts_of[h.nid])
-            top = best_of.setdefault(same, h.score)
-            if h.score < top - _CHAPTER_PRUNE:
+            nid = c[3]
+            same = (c[1], parts_of[nid])
+            top = best_of.setdefault(same, score)
+            if score < top - _CHAPTER_PRUNE:
                 continue
-            group = groups.setdefault(h.nid, [])
+            group = groups.setdefault(nid, [])
             if len(group) < _PER_GROUP:
-                group.append(h)
-        kept: list[_Hyp] = []
-        for group in list(groups.values())[:_GROUPS]:
-            kept.extend(group)
-        return kept
+                group.append(c)
+        return [_Hyp(s, st, nm, ni, p, i, r, o, g)
+                for group in list(groups.values())[:_GROUPS]
+                for s, st, nm, ni, p, r, o, g in group]
 
     def run(self) -> _Hyp | None:
         """The best complete sequence of readings."""
         beam = [_Hyp(0.0, self.rec.start_id, START, 0, None, -1, -1, None, None)]
         for i in range(len(self.cands)):
-            self.beams.append(beam)
+            cand = self.cands[i]
+            if type(cand) is not _Run and id(cand.readings) not in PLAIN_READINGS:
+                self.beams[i] = [(h.score, h.stack, h.num, h.nid) for h in beam]
             beam = self.step(beam, i)
         best = None
         for h in beam:
@@ -667,13 +682,15 @@ class Outcome:
         u = self._unit_of[i]
         units = self._units
         unit = units[u]
-        if isinstance(unit, _Run):  # plain text: not a decision worth a search
+        search = self._search
+        if u not in search.beams:  # plain text (a run, a paragraph): not a decision to weigh
             choice.confidence = 1.0
             return
-        search = self._search
         chosen = unit.readings.index(choice.reading)
         horizon = _HORIZON if self._budget > 0 else 1
-        beam = search.step(search.beams[u], u, exclude=chosen)
+        before = [_Hyp(score, stack, num, nid, None, -1, -1, None, None)
+                  for score, stack, num, nid in search.beams[u]]
+        beam = search.step(before, u, exclude=chosen)
         j = u
         last = min(len(units) - 1, u + horizon - 1)
         while beam and j < last:

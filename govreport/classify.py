@@ -9,6 +9,7 @@ decided by ``outline.py``.
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Sequence
 
 import regex
@@ -69,6 +70,8 @@ PART_KIND: dict[TokenKind, SectionKind] = {t: k for k, t in PART_TERMINAL.items(
 
 #: every terminal sequence a reading hands to the grammar, numbered (fewer than 256)
 _TERMINALS: dict[tuple[str, ...], int] = {}
+#: … and the sequence and its number for each (kind, run-in) a reading was made with
+_TERMINALS_OF: dict[tuple[TokenKind, bool], tuple[tuple[str, ...], int]] = {}
 
 
 class Reading:
@@ -84,15 +87,20 @@ class Reading:
                  count: int = 1) -> None:
         self.kind = kind
         self.score = score
-        self.evidence = evidence
+        # the same words recur across blocks (“part numeral, title names review”): one copy
+        self.evidence = sys.intern(evidence)
         self.count = count  # how many blocks it reads (a run of plain paragraphs: choose.py)
-        if kind == TokenKind.BOILERPLATE:
-            self.terminals: tuple[str, ...] = ()
-        elif run_in:
-            self.terminals = (kind.value, TokenKind.PARA.value)
-        else:
-            self.terminals = (kind.value,)
-        self.tid = _TERMINALS.setdefault(self.terminals, len(_TERMINALS))  # for choose.py
+        known = _TERMINALS_OF.get((kind, run_in))
+        if known is None:
+            if kind == TokenKind.BOILERPLATE:
+                terminals: tuple[str, ...] = ()
+            elif run_in:
+                terminals = (kind.value, TokenKind.PARA.value)
+            else:
+                terminals = (kind.value,)
+            tid = _TERMINALS.setdefault(terminals, len(_TERMINALS))  # for choose.py
+            known = _TERMINALS_OF[kind, run_in] = (terminals, tid)
+        self.terminals, self.tid = known
 
     @property
     def name(self) -> str:
