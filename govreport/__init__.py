@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .api import parse, parse_file
-from .batch import parse_files
 from .errors import (
     DecodeError,
     GovReportError,
@@ -41,9 +43,30 @@ from .models import (
     Target,
 )
 from .normalize import NormalizedText, normalize
+
+# eager although a plain parse does not need it (~2 ms): the function ``panel`` has the name of
+# its module, and a lazy one would be shadowed by the module once anything imported
+# ``govreport.panel`` (the import system sets the submodule as an attribute of the package)
 from .panel import PanelRow, Skipped, panel, region_key
-from .schema import schema_path
 from .split import PageItem, parse_many, split
+
+if TYPE_CHECKING:
+    from . import batch as batch
+    from . import decode as decode
+    from . import documents as documents
+    from . import docx as docx
+    from . import html as html
+    from . import schema as schema
+    from .batch import parse_files
+    from .schema import schema_path
+
+#: names imported on first use (PEP 562), from the module they are in: ``parse_files`` brings
+#: in the reading of files and the worker-process machinery, ``schema_path`` the json module,
+#: which a plain ``parse`` never needs, so ``import govreport`` does not pay for them
+_LAZY = {"parse_files": "batch", "schema_path": "schema"}
+#: submodules that ``import govreport`` used to import (so ``govreport.batch`` worked without
+#: ``import govreport.batch``), imported on first use as well
+_LAZY_MODULES = frozenset({"batch", "decode", "docx", "documents", "html", "schema"})
 
 __version__ = "0.1.0"
 
@@ -88,3 +111,20 @@ __all__ = [
     "schema_path",
     "split",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The names of :data:`_LAZY` and the modules of :data:`_LAZY_MODULES`, imported on first
+    use."""
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f".{name}", __name__)  # also sets it on the package
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups find it without coming here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import lark
 
 from . import diagnostics as diag
 from .classify import Candidate, TokenKind, classify, openings
-from .decode import MIXED, Decoded, decode, decode_bytes
-from .documents import document_text
 from .errors import InputTooLarge, OutlineError
 from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
@@ -28,12 +27,19 @@ from .patterns import unpair_surrogates
 from .segment import Block, segment
 from .transform import build_sections
 
+# the decoding of bytes and the reading of files (.docx, HTML, PDF) are imported by the calls that
+# take bytes or files: ``import govreport`` and ``parse(str)`` do without them
+if TYPE_CHECKING:
+    from .decode import Decoded
+
 __all__ = ["parse", "parse_file"]
 
 def _as_text(text: str | bytes | bytearray | memoryview) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, (bytes, bytearray, memoryview)):
+        from .decode import decode
+
         return decode(text)[0]
     raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
 
@@ -53,7 +59,11 @@ def parse(
     raise :class:`~govreport.InputTooLarge`; ``raise_on_error=True`` raises
     :class:`~govreport.OutlineError` for the first error-level diagnostic.
     """
-    info = decode_bytes(text) if isinstance(text, (bytes, bytearray, memoryview)) else None
+    info = None
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        from .decode import decode_bytes
+
+        info = decode_bytes(text)
     decoded = _as_text(text) if info is None else info.text
     if max_chars is not None and len(decoded) > max_chars:
         raise InputTooLarge(
@@ -71,6 +81,8 @@ def parse(
 def with_decoding(report: Report, info: Decoded) -> Report:
     """``report`` of the text ``info`` decoded, with what the decoding found (``mixed_encoding``:
     lines of UTF-8 and of GB18030 in one file)."""
+    from .decode import MIXED
+
     if info.encoding != MIXED:
         return report
     mixed = diag.mixed_encoding(info.text, info.gb18030_lines, info.line_count)
@@ -83,6 +95,8 @@ def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
     ``.html`` (markup stripped), ``.docx`` (Word's automatic numbering rebuilt) or PDF (with
     the ``pdf`` extra); :class:`~govreport.UnsupportedFormat` for other binary formats (see
     :mod:`govreport.documents`). Spans refer to the text read, ``Report.text``."""
+    from .documents import document_text
+
     text, info = document_text(Path(path).read_bytes(), os.fspath(path))
     report = parse(text, source=str(path), **options)  # type: ignore[arg-type]
     return report if info is None else with_decoding(report, info)

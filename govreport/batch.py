@@ -18,19 +18,16 @@ report.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .api import parse, with_decoding
 from .decode import Decoded
@@ -38,6 +35,11 @@ from .documents import HTML_SUFFIXES, document_text
 from .errors import InputRefused, ParseTimeout
 from .models import Report
 from .split import parse_page
+
+# multiprocessing and concurrent.futures (~8 ms to import) are imported where the workers are
+# started: one file, or ``jobs=1``, never needs them (``govreport parse`` reads through here)
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -259,6 +261,8 @@ def ordered_map(
             except Exception as exc:
                 yield item, exc
         return
+    import multiprocessing
+
     if multiprocessing.get_start_method() == "fork":
         _warm_up()  # build the parser once here; forked workers inherit it
     pool = _Pool(jobs)
@@ -302,7 +306,7 @@ class _Pool:
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self.executor = ProcessPoolExecutor(max_workers=jobs)
+        self.executor = _executor(jobs)
         self.generation = 0  # how many pools were replaced
 
     def terminate(self) -> None:
@@ -318,14 +322,22 @@ class _Pool:
         if generation != self.generation:
             return
         self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = ProcessPoolExecutor(max_workers=self.jobs)
+        self.executor = _executor(self.jobs)
         self.generation += 1
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs)
 
 
 def _submit(executor: ProcessPoolExecutor, run: Callable[[list[T]], list[Any]],
             chunk: list[T]) -> Future[list[Any]]:
     """``executor.submit``, or a future holding the error of a pool that broke (a worker
     died): the chunk fails, the run goes on to report it."""
+    from concurrent.futures import Future
+
     future: Future[list[Any]]
     try:
         return executor.submit(run, chunk)
@@ -394,6 +406,8 @@ def _chunk_results(
     """The results of a chunk. If its worker died (or the pool had broken before it ran), the
     pool is replaced and its items run again one at a time: only an item whose own worker dies
     fails (with the pool's error), every other one still gets its result."""
+    from concurrent.futures.process import BrokenProcessPool
+
     results = _collect(future)
     if not isinstance(results, BrokenProcessPool):
         if isinstance(results, Exception):  # the pool could not take the chunk at all

@@ -38,12 +38,14 @@ from .batch import (
     resolve_jobs,
 )
 from .errors import GovReportError
-from .export import escape_json
 from .models import Report, Severity
 from .panel import PANEL_COLUMNS, Skipped, panel
 from .quantities import INDICATOR_KEYS
 from .render import markdown, outline, printable
 from .schema import schema_path
+
+# ``escape_json`` is imported where JSON is written: its module brings cattrs (~13 ms), which
+# ``govreport parse`` (an outline) and ``--help`` do without
 
 __all__ = ["TARGET_COLUMNS", "main"]
 
@@ -455,6 +457,8 @@ def _table(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str, *,
     """``rows`` as a JSON array of objects, JSON Lines, or CSV with a header row (text cells
     escaped against formulas unless ``raw``; a byte-order mark first with ``excel``)."""
     if fmt == "json":
+        from .export import escape_json
+
         return escape_json(json.dumps(list(rows), ensure_ascii=False, indent=2)) + "\n"
     if fmt == "jsonl":
         return tables.to_jsonl(rows)
@@ -594,6 +598,8 @@ def report_lines(path: Path, max_bytes: int | None = MAX_BYTES, *,
 def _lines(reports: Sequence[Report], *, text: bool = True) -> tuple[int, bytes]:
     """Batch lines: each report's JSON with ``"status": "ok"`` (without ``text`` unless
     ``text``)."""
+    from .export import escape_json
+
     out = []
     for report in reports:
         data = report.to_dict()
@@ -691,6 +697,8 @@ class _Replacing:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
+    from .export import escape_json
+
     out_path = _check_out(args.out, args.inputs)
     stdin = _stdin_bytes(args.max_bytes) if "-" in args.inputs else None
     named = [item for item in args.inputs if item != "-"]

@@ -25,9 +25,10 @@ import os
 import re
 
 from .decode import Decoded, decode_bytes
-from .docx import docx_to_text, is_docx
 from .errors import UnsupportedFormat
-from .html import html_to_text
+
+# .docx (zipfile, xml.etree) and HTML (html.parser) are read by modules imported for a file of
+# their kind: a text file, the common input, never needs them
 
 __all__ = ["HTML_SUFFIXES", "document_text", "sniff"]
 
@@ -63,8 +64,11 @@ def sniff(data: bytes) -> str | None:
         if data.startswith(magic):
             if magic in (b"BM", b"MZ") and b"\x00" not in data[:64]:
                 continue
-            if name == "zip archive" and is_docx(data):
-                return "docx"
+            if name == "zip archive":
+                from .docx import is_docx
+
+                if is_docx(data):
+                    return "docx"
             return name
     return None
 
@@ -75,6 +79,8 @@ def document_text(data: bytes, name: str) -> tuple[str, Decoded | None]:
     read (see the module doc)."""
     kind = sniff(data)
     if kind == "docx":
+        from .docx import docx_to_text
+
         return docx_to_text(data, name=name), None
     if kind == "PDF":
         return _pdf_text(data, name), None
@@ -86,6 +92,8 @@ def document_text(data: bytes, name: str) -> tuple[str, Decoded | None]:
     lower = os.fspath(name).lower()
     if lower.endswith(HTML_SUFFIXES) or (not lower.endswith(".txt")
                                          and _HTML_START.match(decoded.text) is not None):
+        from .html import html_to_text
+
         return html_to_text(decoded.text), None
     return decoded.text, decoded
 
