@@ -84,7 +84,7 @@ def title_end(text: str, part: bool) -> tuple[int, bool, Options]:
     if latin:  # an English title run into its body's first sentence: "…five yearsWe will …"
         m = _GLUED_LATIN.search(window, 4)
         if m and (stop == -1 or m.start() < stop):
-            return m.start() + 1, True, []
+            return m.end(), True, []
         m = _SENTENCE_AFTER_TITLE.search(window, 4)  # "…Work in 2024 The past year was …"
         if m and (stop == -1 or m.start() < stop):
             return m.start(), True, []
@@ -158,9 +158,10 @@ def _part_end(first: str, strong_only: bool = False) -> int | None:
     return m.start() if m else None
 
 
-#: a lower-case letter glued to the capital that starts the next word (a sentence), or to a
-#: Han character (a Chinese body after an English title, in a mixed translation)
-_GLUED_LATIN = regex.compile(r"[a-z0-9](?=[A-Z][a-z]|\p{Han})")
+#: a lower-case letter (or a closing bracket or quote after one: "…stronger (self-construction)")
+#: glued to the capital that starts the next word (a sentence), or to a Han character (a
+#: Chinese body after an English title, in a mixed translation)
+_GLUED_LATIN = regex.compile(r"[a-z0-9][)）\]”’\"]?(?=[A-Z][a-z]|\p{Han})")
 _TITLE_WINDOW = 40
 #: more words a part's body opens with (after a part title inside a run-on line)
 _BODY_OPENER = regex.compile(

@@ -342,3 +342,22 @@ def test_hard_wrapped_heading_that_lost_its_numeral_after_a_sentence_end() -> No
             "\u3000\u3000一是完善基础设施；二是培育龙\n")
     assert "0.5%。\n）坚持" in normalize(text).text
     assert subs(govreport.parse(text)) == [[1, 2, 3]]
+
+
+def test_english_title_ending_in_a_bracket_run_into_a_chinese_body() -> None:
+    """recovery (mixed translation): an English part title whose last word is in brackets,
+    run into a Chinese body (``…on every front (self-construction)坚持廉洁从政，…``), was not
+    cut at the bracket: the title swallowed the body's first clause, whose 要求 (a forward
+    noun) outvoted the title's own words and made the part an annual plan. A closing bracket
+    or quote after a Latin word, glued to Han text or to a capitalised sentence, ends the
+    title like the word itself."""
+    text = ("一、Review of our work in the past year\nOver the past year, growth held steady.\n"
+            "二、Tasks for this year\nThis year we will seek progress while maintaining "
+            "stability.\n"
+            "三、Building up the government's own capacity in every respect (self-construction)"
+            "坚持依法行政，"
+            "全面落实各项要求。\nWe will govern according to law.\n")
+    report = govreport.parse(text)
+    assert [k for k, _ in report.outline()] == ["review", "annual_plan", "self_improvement"]
+    assert report.sections[-1].title == ("Building up the government's own capacity in every "
+                                         "respect (self-construction)")
