@@ -263,14 +263,15 @@ _TIME_WORD = regex.compile(r"今年|明年|全年|本年度?|当年")
 def _clean(ind: str) -> tuple[str, int]:
     """The indicator words without leading cue/scope words, and how many characters went."""
     cut = 0
-    ends = [m.end() for m in _TIME_WORD.finditer(ind)]
-    if ends and ends[-1] < len(ind):
-        cut = ends[-1]
+    if "年" in ind:  # (a time word holds 年, a cue head 标: a test of one character first)
+        ends = [m.end() for m in _TIME_WORD.finditer(ind)]
+        if ends and ends[-1] < len(ind):
+            cut = ends[-1]
     for _ in range(3):
         m = _LEAD.match(ind, cut)
         if m:
             cut = m.end()
-        m = _CUE_HEAD.match(ind, cut)
+        m = _CUE_HEAD.match(ind, cut) if "标" in ind else None
         if m:
             cut = m.end()
             continue
