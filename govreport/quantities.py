@@ -246,8 +246,9 @@ class Item:
     end: int
 
 
+@functools.lru_cache(maxsize=1024)
 def _implied(verb: str) -> str:
-    """The qualifier that ``verb`` implies (``""``: none)."""
+    """The qualifier that ``verb`` implies (``""``: none; cached: the verbs are few words)."""
     for words, qualifier in _IMPLIED:
         for word in words:
             if word in verb:
@@ -353,7 +354,7 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
         ind, cut = _clean(words)
         if ind and _LATIN_WORDS.search(ind):
             continue  # English text: see scan_english
-        values = read_values(text, rs, re_, functools.partial(_implied, verb))
+        values = read_values(text, rs, re_, _implied(verb))
         if not values:
             continue
         if ind == "经济" and verb.endswith("增长"):  # 经济增长6%左右: the verb is the indicator
