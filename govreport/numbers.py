@@ -168,9 +168,9 @@ def _value_pattern(named: bool) -> str:
 
 #: one value (named groups ``lo``, ``lu``, ``hi``, ``unit``, ``q``, ``st``, ``pc``, ``bz``)
 VALUE: regex.Pattern[str] = regex.compile(_value_pattern(named=True))
-#: the order of ``VALUE.groups()`` (one tuple is ~6x cheaper than the groups one by one by name)
-_GROUPS = ("lo", "lu", "hi", "unit", "q", "pc", "bz", "st")
-assert tuple(VALUE.groupindex) == _GROUPS
+# the order in which read_values unpacks ``m.groups()`` (one tuple is ~6x cheaper than the
+# groups one by one by name)
+assert tuple(VALUE.groupindex) == ("lo", "lu", "hi", "unit", "q", "pc", "bz", "st")
 _VALUE_NC = _value_pattern(named=False)
 #: a run of values: ``6%和7%``, ``9%、9.5%``, ``×%左右、×%以内``, ``百分之六和百分之七``
 VALUE_RUN: regex.Pattern[str] = regex.compile(
