@@ -136,6 +136,9 @@ _HINT_REACH = 70
 _RUN_MAX = 60
 
 
+#: the keys of an indicator phrase are a pure function of a short string that repeats (the same
+#: indicators in a report and across reports): cached
+@functools.lru_cache(maxsize=4096)
 def key_of(indicator: str) -> str:
     """The canonical key of an indicator phrase (``other`` when it is none of the table)."""
     m = _KEY_RE.fullmatch(indicator)
@@ -151,6 +154,7 @@ def key_in(phrase: str) -> str | None:
     return m.lastgroup if m is not None else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _keys_of(indicator: str) -> tuple[str, ...]:
     """One key, or two (urban, rural) for a 城乡 phrase."""
     if _URBAN_RURAL.fullmatch(indicator) or _EN_URBAN_RURAL.fullmatch(indicator):
@@ -242,8 +246,9 @@ class Item:
     end: int
 
 
+@functools.lru_cache(maxsize=1024)
 def _implied(verb: str) -> str:
-    """The qualifier that ``verb`` implies (``""``: none)."""
+    """The qualifier that ``verb`` implies (``""``: none; cached: the verbs are few words)."""
     for words, qualifier in _IMPLIED:
         for word in words:
             if word in verb:
@@ -259,14 +264,15 @@ _TIME_WORD = regex.compile(r"今年|明年|全年|本年度?|当年")
 def _clean(ind: str) -> tuple[str, int]:
     """The indicator words without leading cue/scope words, and how many characters went."""
     cut = 0
-    ends = [m.end() for m in _TIME_WORD.finditer(ind)]
-    if ends and ends[-1] < len(ind):
-        cut = ends[-1]
+    if "年" in ind:  # (a time word holds 年, a cue head 标: a test of one character first)
+        ends = [m.end() for m in _TIME_WORD.finditer(ind)]
+        if ends and ends[-1] < len(ind):
+            cut = ends[-1]
     for _ in range(3):
         m = _LEAD.match(ind, cut)
         if m:
             cut = m.end()
-        m = _CUE_HEAD.match(ind, cut)
+        m = _CUE_HEAD.match(ind, cut) if "标" in ind else None
         if m:
             cut = m.end()
             continue
@@ -343,11 +349,12 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
         m = _PREFIX.fullmatch(prefix)
         if m is None:
             continue
-        verb = m["verb"] or ""
-        ind, cut = _clean(m["ind"])
+        words, verb = m.groups()  # ind, verb (one tuple: cheaper than two groups by name)
+        verb = verb or ""
+        ind, cut = _clean(words)
         if ind and _LATIN_WORDS.search(ind):
             continue  # English text: see scan_english
-        values = read_values(text, rs, re_, functools.partial(_implied, verb))
+        values = read_values(text, rs, re_, _implied(verb))
         if not values:
             continue
         if ind == "经济" and verb.endswith("增长"):  # 经济增长6%左右: the verb is the indicator
@@ -368,7 +375,8 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
             seg, seg_cut = _clean(text[seg_start:bound - 1])
             if seg and len(_keys_of(f"{seg}、{ind}")) == 2:
                 ind, ind_start = f"{seg}、{ind}", seg_start + seg_cut
-        if len(values) > 1 and len(_keys_of(ind)) == 1:
+        keys = _keys_of(ind)
+        if len(values) > 1 and len(keys) == 1:
             # 居民消费价格涨幅、城镇调查失业率分别控制在×%左右、×%以内: one indicator per value
             names = _split_list(text, bound, ind_start, ind, floor, len(values)) or [
                 (ind_start, ind)]
@@ -381,7 +389,7 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
                 items.append(Item(indicator=last, keys=(key_of(last),), start=last_start,
                                   verb=verb, raw=prefix, values=values[len(names):], end=re_))
         else:
-            items.append(Item(indicator=ind, keys=_keys_of(ind), start=ind_start, verb=verb,
+            items.append(Item(indicator=ind, keys=keys, start=ind_start, verb=verb,
                               raw=prefix, values=values, end=re_))
         floor = re_
     return items

@@ -228,6 +228,8 @@ def test_a_base_year_is_not_an_outcome() -> None:
         pytest.param("今年不设定地区生产总值增长目标，集中精力抓好稳就业。", id="not-set"),
         pytest.param("This year we have not set a specific target for economic growth.",
                      id="english"),
+        pytest.param("NO LONGER set a specific target for GDP growth, we focus on jobs.",
+                     id="english-capitals"),
     ],
 )
 def test_a_stated_absence_is_not_nothing_found(sentence: str) -> None:
