@@ -249,11 +249,16 @@ class Item:
 @functools.lru_cache(maxsize=1024)
 def _implied(verb: str) -> str:
     """The qualifier that ``verb`` implies (``""``: none; cached: the verbs are few words)."""
-    for words, qualifier in _IMPLIED:
-        for word in words:
-            if word in verb:
-                return qualifier
+    for word, qualifier in _IMPLIED_LONGEST_FIRST:
+        if word in verb:
+            return qualifier
     return ""
+
+
+#: the words of ``_IMPLIED``, longest first: a negated comparison is read before the word it
+#: holds (不超过 is 以内 though it holds 超过, 不低于 is 以上 though it holds 低于)
+_IMPLIED_LONGEST_FIRST = sorted(((w, q) for words, q in _IMPLIED for w in words),
+                                key=lambda wq: -len(wq[0]))
 
 
 #: a time word inside the words before an indicator: the indicator starts after the last one

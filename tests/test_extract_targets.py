@@ -130,6 +130,13 @@ STATEMENT = "今年全县经济社会发展的主要预期目标是：{}。"
                      id="range-spaced"),
         pytest.param("地区生产总值增长保八争九", ("gdp", 8.0, 8.0, "%", "以上", 2021, False),
                      id="stretch-chinese"),
+        # a negated comparison is read before the word it holds (不超过 holds 超过)
+        pytest.param("城镇调查失业率不超过5.5%",
+                     ("unemployment_rate", 5.5, 5.5, "%", "以内", 2021, False), id="not-over"),
+        pytest.param("居民消费价格涨幅不高于3%", ("cpi", 3.0, 3.0, "%", "以内", 2021, False),
+                     id="not-higher"),
+        pytest.param("粮食产量不低于200万吨", ("grain_output", 200.0, 200.0, "万吨", "以上", 2021,
+                                          False), id="not-lower"),
     ],
 )
 def test_statement_forms(clause: str, expected: tuple[object, ...]) -> None:
