@@ -329,7 +329,16 @@ class _Pool:
 def _executor(jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+
+
+def _worker_signals() -> None:
+    """A worker takes SIGTERM's default action (it dies). A forked worker inherits the handler
+    that ``ordered_map`` puts in the main process (SIGTERM → ``SystemExit``), and a worker that
+    gets it while it waits on the result queue's lock (left held by a worker that was killed)
+    catches the ``SystemExit`` in ``concurrent.futures`` and waits again: the pool's clean-up,
+    which terminates the workers of a broken pool, then waited for it for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _submit(executor: ProcessPoolExecutor, run: Callable[[list[T]], list[Any]],

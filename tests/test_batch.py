@@ -356,3 +356,18 @@ def test_an_excluded_file_is_not_an_input(tree: Path) -> None:
 def test_more_jobs_than_cpus_are_not_started() -> None:
     assert resolve_jobs(1000) == (os.cpu_count() or 1)
     assert resolve_jobs(1) == 1
+
+
+def _sigterm_is_default(n: int) -> bool:
+    return signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_workers_die_on_sigterm() -> None:
+    """The workers take SIGTERM's default action, not the main process's handler (SIGTERM →
+    SystemExit) that they inherit by fork: a worker that got it while waiting on the result
+    queue's lock, which a killed worker had left held, caught the SystemExit in
+    concurrent.futures and waited again, and the pool's clean-up (it terminates the workers of
+    a broken pool) waited for it for ever — the suite hung in
+    ``test_ordered_map_survives_workers_killed_twice`` now and then."""
+    results = list(ordered_map(_sigterm_is_default, range(4), jobs=2))
+    assert [r for _, r in results] == [True] * 4
