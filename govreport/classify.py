@@ -318,8 +318,10 @@ def _item(text: str, block: Block) -> Candidate | None:
 def _front(text: str, block: Block) -> Candidate | None:
     head = text[:240]
     # necessary for OPENING (its two branches start with these words; the English one is
-    # ASCII-case-insensitive and no other character case-folds to its letters)
-    if ("我代表" in head or "委托" in head or "on behalf of the" in head.lower()) \
+    # ASCII-case-insensitive and no other character case-folds to its letters, nor lowers to
+    # them: a head without an f is not lowered)
+    if ("我代表" in head or "委托" in head
+            or (("f" in head or "F" in head) and "on behalf of the" in head.lower())) \
             and patterns.OPENING.search(text, 0, 240 + 200):
         # the keyword in the block's first 240 characters; the formula runs at most ~200
         # characters on (an English opening after a run-on title and meeting line)
@@ -393,6 +395,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("bare", _bare),
     ("lead_item", _lead_item),
 )
+#: the rules that find a marker at a block's start (a salutation, a numeral, a dash): a block
+#: that ``_MARKER`` does not match at its start, most of a report's, is spared them (exact by
+#: construction: each of them reads a block only where one of these patterns matches at 0)
+_MARKER_RULES = frozenset({"salutation_only", "numbered_heading", "item", "salutation_led"})
+_UNMARKED_RULES = tuple((name, rule) for name, rule in RULES if name not in _MARKER_RULES)
+_MARKER = _any_of((patterns.SALUTATION, _ANY_HEADING_NUMERAL, patterns.ITEM_ORDINAL,
+                   patterns.ITEM_DASH, regex.compile(f"[{''.join(patterns.ENCLOSED)}]")))
 
 def openings(cands: list[Candidate]) -> list[int]:
     """Indices of the opening formulas (现在，我代表…报告工作): one per report. Two within three
@@ -415,7 +424,7 @@ def classify(text: str, blocks: list[Block]) -> list[Candidate]:
     out = []
     for block in blocks:
         body = text[block.start : block.end]
-        for _, rule in RULES:
+        for _, rule in RULES if _MARKER.match(body) else _UNMARKED_RULES:
             cand = rule(body, block)
             if cand is not None:
                 break

@@ -3,10 +3,14 @@ prefilter (govreport/patterns.py) and the rules a block is spared (govreport/cla
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import patterns
+from govreport import classify, patterns
+from govreport.classify import Candidate, TokenKind
+from govreport.segment import Block, segment
 
 #: pieces of web chrome (one or more for each alternative of ``BOILERPLATE_RULES``) and of text
 _PIECES = (
@@ -28,3 +32,43 @@ def test_boilerplate_reason_is_the_first_rule_that_matches(text: str) -> None:
                  None)
     expected = first if len(text) <= patterns.BOILERPLATE_MAX_LEN else None
     assert patterns.boilerplate_reason(text) == expected
+
+
+#: pieces of report lines: numerals, markers and salutations that start a block, and text
+_LINE_PIECES = (
+    "一、", "十二．", "第三部分", "II. ", "Second, ", "（一）", "(2)", "3.", "4、", "第五，", "）", "①",
+    "㈡", "⑶", "⒋", "一是", "二要", "——", "—", "－－", "--", "各位代表：", "各位代表，", "各位委员",
+    "Fellow Deputies,", "dear representatives!", "附件1", "名词解释", "结束语", "我代表市人民政府",
+    "向大会报告工作", "政府工作报告", "第十四届人民代表大会", "市长 张三", "工作回顾", "2025年工作安排",
+    "扩大有效需求", "经济运行稳中向好", "。", "，", "：", " ", "We will ", "work.", "x", "1", "五",
+)
+
+
+def _classify_with_every_rule(text: str, blocks: list[Block]) -> list[Candidate]:
+    out = []
+    for block in blocks:
+        body = text[block.start : block.end]
+        cand = next((c for _, rule in classify.RULES if (c := rule(body, block)) is not None),
+                    None) or Candidate(block, TokenKind.PARA)
+        out.append(cand)
+    classify._running_headers(text, out)
+    return out
+
+
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=6).map("".join),
+                min_size=1, max_size=12).map("\n".join))
+def test_classify_spares_a_block_only_rules_that_would_not_match(text: str) -> None:
+    blocks = segment(text)
+    expected = _classify_with_every_rule(text, blocks)
+    got = classify.classify(text, blocks)
+    assert [_slots(c) for c in got] == [_slots(c) for c in expected]
+
+
+def _slots(cand: Candidate) -> tuple[object, ...]:
+    return tuple(getattr(cand, name) for name in Candidate.__slots__ if name != "block")
+
+
+def test_only_f_lowers_to_an_f() -> None:
+    """``classify._front`` lowers a block's head to look for "on behalf of the" only when the
+    head holds an f or an F."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if "f" in c.lower()] == ["F", "f"]
