@@ -9,6 +9,7 @@ decided by ``outline.py``.
 from __future__ import annotations
 
 import enum
+import operator
 import sys
 from collections.abc import Callable, Sequence
 
@@ -587,8 +588,9 @@ def title_of(text: str, cand: Candidate) -> str:
 def report_year(text: str, cands: list[Candidate]) -> int | None:
     """The plan year, from the first title or meeting line that names a year (2025年政府工作报告,
     ——2025年1月14日在…): a year before it in a part title is the past year."""
+    front = (TokenKind.TITLE, TokenKind.META, TokenKind.OPENING)
     for cand in cands[:400]:
-        if cand.kind in (TokenKind.TITLE, TokenKind.META, TokenKind.OPENING):
+        if cand.kind in front:
             m = _YEAR.search(text, cand.start, min(cand.end, cand.start + 80))
             if m:
                 return int(m.group(1))
@@ -966,6 +968,9 @@ def _contrast(before: kinds.ContentCounts, after: kinds.ContentCounts,
     return -kinds.content_scores(before)[b] - kinds.content_scores(after)[a]
 
 
+_SCORE = operator.attrgetter("score")
+
+
 def offer_readings(text: str, cands: list[Candidate]) -> None:
     """Set ``readings`` of every candidate, best first."""
     ctx = _Context(text, cands)
@@ -976,6 +981,7 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
     calls = 0
     stretches: set[int] = set()  # the stretches before a restarting numbering seen so far
     plain_looks = (TokenKind.PARA, TokenKind.ITEM)
+    boilerplate = TokenKind.BOILERPLATE
     for i, cand in enumerate(cands):
         cand.next_chapter = next_chapter[i]
         while calls < len(let_us) and let_us[calls] < cand.start:
@@ -1001,15 +1007,14 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
             restart = cand.block.restart if i in ctx.turns or (
                 first and cand.block.restart == 1) else 0
         readings = _readings(ctx, i, cand, restart, part_end[i], heading_after[i], calling)
-        if look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
-                and cand.family != "di" and not cand.block.embedded:
+        if look in _NUMBERED and cand.family != "di" and not cand.block.embedded:
             previous = cand.ordinal
-        if look != TokenKind.BOILERPLATE and patterns.GLOSSARY_ENTRY.match(
+        if look != boilerplate and patterns.GLOSSARY_ENTRY.match(
                 text, cand.start, cand.end):
             readings = [*readings, Reading(TokenKind.GLOSSARY_ENTRY, W["glossary entry"],
                                            "glossary entry")]
         if id(readings) not in PLAIN_READINGS:
-            readings.sort(key=lambda r: -r.score)
+            readings.sort(key=_SCORE, reverse=True)  # (a stable sort: ties keep their order)
             if len(readings) > _MAX_READINGS or readings[-1].score < readings[0].score - _SPAN:
                 readings = _prune(readings)
         cand.readings = readings
