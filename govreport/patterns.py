@@ -220,8 +220,8 @@ EXHORTATION = regex.compile(
 # --------------------------------------------------------------------------- boilerplate
 
 #: Lines that are web chrome, pagination, licence or contact details. Checked on short blocks.
-#: Each rule's pattern is written as its alternatives: those anchored at ``^`` are tried only at
-#: a block's start (``boilerplate_reason``).
+#: Each rule's pattern is written as its alternatives, one a string (no ``|`` outside a group):
+#: those anchored at ``^`` are tried only at a block's start (``boilerplate_reason``).
 _BOILERPLATE_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pagination", (
         r"上一[页頁]", r"下一[页頁]", r"共[ \t]*\d+[ \t]*[页頁]", r"^第[ \t]*\d+[ \t]*[页頁]$",
