@@ -412,6 +412,7 @@ _UNMARKED_RULES = tuple((name, rule) for name, rule in RULES if name not in _MAR
 _MARKER = _any_of((patterns.SALUTATION, _ANY_HEADING_NUMERAL, patterns.ITEM_ORDINAL,
                    patterns.ITEM_DASH, regex.compile(f"[{''.join(patterns.ENCLOSED)}]")))
 
+
 def openings(cands: list[Candidate]) -> list[int]:
     """Indices of the opening formulas (现在，我代表…报告工作): one per report. Two within three
     blocks of each other belong to the same preamble."""

@@ -211,10 +211,11 @@ GLOSSARY_HEADING = regex.compile(
 #: 3.“136”发展战略:…  — term up to the first colon.
 GLOSSARY_ENTRY = regex.compile(r"(?P<n>\d{1,3})[ \t]*[.．、][ \t]*(?P<term>[^:：\n]{1,60})[:：]")
 
-#: Words of a final exhortation (the closing).
+#: Words of a final exhortation (the closing). The English ones are spelled out as a case-blind
+#: pattern matches them (ſ is an s to it): a case-blind group among the others slows the search.
 EXHORTATION = regex.compile(
     r"让我们|团结在[^。]{0,40}周围|(?:而|去)(?:努力|不懈|团结)?奋斗|奋勇前进|新篇章|新的更大的?胜利|而努力|以优异(?:的)?成绩"
-    r"|(?i:let us|let's)"
+    r"|[Ll][Ee][Tt] [Uu][Ssſ]|[Ll][Ee][Tt]'[Ssſ]"  # let us, let's
 )
 
 # --------------------------------------------------------------------------- boilerplate

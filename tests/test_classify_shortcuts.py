@@ -1,10 +1,12 @@
 """The shortcuts of classification give what the plain definitions give: the boilerplate
-prefilter (govreport/patterns.py) and the rules a block is spared (govreport/classify.py)."""
+prefilter and the spelled-out case-blind words (govreport/patterns.py), the rules a block is
+spared and the lowering of an opening's head (govreport/classify.py)."""
 
 from __future__ import annotations
 
 import sys
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,3 +74,23 @@ def test_only_f_lowers_to_an_f() -> None:
     """``classify._front`` lowers a block's head to look for "on behalf of the" only when the
     head holds an f or an F."""
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if "f" in c.lower()] == ["F", "f"]
+
+
+#: what case-blind matching takes for each letter of "let us" and "let's"
+_CASES = {"l": "Ll", "e": "Ee", "t": "Tt", "u": "Uu", "s": "Ssſ"}
+_LET_US_SPELLED = "[{l}][{e}][{t}] [{u}][{s}]|[{l}][{e}][{t}]'[{s}]".format(**_CASES)
+_CASE_BLIND = regex.compile(patterns.EXHORTATION.pattern.replace(_LET_US_SPELLED,
+                                                                 r"(?i:let us|let's)"))
+
+
+def test_case_blind_matching_takes_these_for_the_letters_of_let_us() -> None:
+    assert _LET_US_SPELLED in patterns.EXHORTATION.pattern
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter, cases in [*_CASES.items(), ("'", "'"), (" ", " ")]:
+        assert set(regex.findall(f"(?i:{letter})", every_character)) == set(cases)
+
+
+@given(st.text(alphabet="lLeEtTuUsSſİK' 让我们x", max_size=30))
+def test_exhortation_is_the_case_blind_pattern(text: str) -> None:
+    assert [m.span() for m in patterns.EXHORTATION.finditer(text)] \
+        == [m.span() for m in _CASE_BLIND.finditer(text)]
