@@ -9,6 +9,7 @@ decided by ``outline.py``.
 from __future__ import annotations
 
 import enum
+import operator
 import sys
 from collections.abc import Callable, Sequence
 
@@ -66,6 +67,14 @@ PART_TERMINAL: dict[SectionKind, TokenKind] = {
     SectionKind.OTHER: TokenKind.OTHER_HEADING,
 }
 PART_KIND: dict[TokenKind, SectionKind] = {t: k for k, t in PART_TERMINAL.items()}
+
+# the looks that loops over every block test, named once (in Python 3.11, naming an enum member
+# costs a lookup through its metaclass each time: ~70 ns, as much as the rest of such a test)
+_NUMBERED = frozenset({TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING})
+_BACK = frozenset({TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING})
+#: where the text of a part ends (a part or a back-matter heading)
+_ENDS_PART = frozenset({TokenKind.PART_HEADING, TokenKind.APPENDIX_HEADING,
+                        TokenKind.GLOSSARY_HEADING, TokenKind.CLOSING_HEADING})
 
 
 #: every terminal sequence a reading hands to the grammar, numbered (fewer than 256)
@@ -318,8 +327,10 @@ def _item(text: str, block: Block) -> Candidate | None:
 def _front(text: str, block: Block) -> Candidate | None:
     head = text[:240]
     # necessary for OPENING (its two branches start with these words; the English one is
-    # ASCII-case-insensitive and no other character case-folds to its letters)
-    if ("我代表" in head or "委托" in head or "on behalf of the" in head.lower()) \
+    # ASCII-case-insensitive and no other character case-folds to its letters, nor lowers to
+    # them: a head without an f is not lowered)
+    if ("我代表" in head or "委托" in head
+            or (("f" in head or "F" in head) and "on behalf of the" in head.lower())) \
             and patterns.OPENING.search(text, 0, 240 + 200):
         # the keyword in the block's first 240 characters; the formula runs at most ~200
         # characters on (an English opening after a run-on title and meeting line)
@@ -393,6 +404,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("bare", _bare),
     ("lead_item", _lead_item),
 )
+#: the rules that find a marker at a block's start (a salutation, a numeral, a dash): a block
+#: that ``_MARKER`` does not match at its start, most of a report's, is spared them (exact by
+#: construction: each of them reads a block only where one of these patterns matches at 0)
+_MARKER_RULES = frozenset({"salutation_only", "numbered_heading", "item", "salutation_led"})
+_UNMARKED_RULES = tuple((name, rule) for name, rule in RULES if name not in _MARKER_RULES)
+_MARKER = _any_of((patterns.SALUTATION, _ANY_HEADING_NUMERAL, patterns.ITEM_ORDINAL,
+                   patterns.ITEM_DASH, regex.compile(f"[{''.join(patterns.ENCLOSED)}]")))
+
 
 def openings(cands: list[Candidate]) -> list[int]:
     """Indices of the opening formulas (现在，我代表…报告工作): one per report. Two within three
@@ -415,7 +434,7 @@ def classify(text: str, blocks: list[Block]) -> list[Candidate]:
     out = []
     for block in blocks:
         body = text[block.start : block.end]
-        for _, rule in RULES:
+        for _, rule in RULES if _MARKER.match(body) else _UNMARKED_RULES:
             cand = rule(body, block)
             if cand is not None:
                 break
@@ -433,7 +452,8 @@ _RUNNING_MIN_COUNT = 3
 def _running_headers(text: str, cands: list[Candidate]) -> None:
     """A short line that stands alone, verbatim, three times or more is the running header or
     footer of a printed document (示例省人民政府公报 at the top of each page): boilerplate."""
-    short = [c for c in cands if c.kind in (TokenKind.BARE, TokenKind.PARA)
+    looks = (TokenKind.BARE, TokenKind.PARA)
+    short = [c for c in cands if c.kind in looks
              and 4 <= c.end - c.start <= _RUNNING_MAX and not c.block.embedded]
     if len(short) < _RUNNING_MIN_COUNT:
         return
@@ -445,8 +465,7 @@ def _running_headers(text: str, cands: list[Candidate]) -> None:
         return
     # a line that is also the title of a numbered heading is a sibling heading that lost its
     # numeral (subsection titles repeat in a report; a page's furniture is never numbered)
-    titled = {title_of(text, c) for c in cands
-              if c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)}
+    titled = {title_of(text, c) for c in cands if c.kind in _NUMBERED}
     for c in short:
         line = text[c.start : c.end]
         if counts[line] >= _RUNNING_MIN_COUNT and not any(p in line for p in "，,。！？!?；;") \
@@ -570,8 +589,9 @@ def title_of(text: str, cand: Candidate) -> str:
 def report_year(text: str, cands: list[Candidate]) -> int | None:
     """The plan year, from the first title or meeting line that names a year (2025年政府工作报告,
     ——2025年1月14日在…): a year before it in a part title is the past year."""
+    front = (TokenKind.TITLE, TokenKind.META, TokenKind.OPENING)
     for cand in cands[:400]:
-        if cand.kind in (TokenKind.TITLE, TokenKind.META, TokenKind.OPENING):
+        if cand.kind in front:
             m = _YEAR.search(text, cand.start, min(cand.end, cand.start + 80))
             if m:
                 return int(m.group(1))
@@ -594,30 +614,29 @@ def _look_ahead(text: str, cands: list[Candidate], year: int | None, turns: froz
     nxt: int | None = None
     nxt_any: int | None = None
     nxt_part = len(text)
-    ends_part = (TokenKind.PART_HEADING, TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
-                 TokenKind.CLOSING_HEADING)
+    bare, chapter_heading, closing = (TokenKind.BARE, TokenKind.CHAPTER_HEADING,
+                                      TokenKind.CLOSING_HEADING)
     for i in range(n - 1, -1, -1):
         cand = cands[i]
+        kind = cand.kind
         chapter[i] = nxt
         anything[i] = nxt_any
         part_end[i] = nxt_part
         heading_after[i] = later
-        if cand.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
+        if kind in _BACK:
             later = False  # back matter: what comes after it is not the body
             nxt_any = None  # … nor is its numbering (1.术语：…)
-        elif cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING,
-                           TokenKind.CLOSING_HEADING):
+        elif kind in _NUMBERED or kind == closing:
             later = True
-        if cand.kind in ends_part or i in turns or (
-            cand.kind == TokenKind.BARE
+        if kind in _ENDS_PART or i in turns or (
+            kind == bare
             and vocabulary.name(title_of(text, cand), year).strength == Strength.NAMES
         ):
             nxt = None
             nxt_part = cand.start
-        elif cand.kind == TokenKind.CHAPTER_HEADING and cand.family != "di":
+        elif kind == chapter_heading and cand.family != "di":
             nxt = cand.ordinal
-        if cand.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
-                and cand.family != "di" and not cand.block.embedded:
+        if kind in _NUMBERED and cand.family != "di" and not cand.block.embedded:
             nxt_any = cand.ordinal
     return chapter, anything, part_end, heading_after
 
@@ -750,13 +769,13 @@ class _Context:
         # headings); the numbered entries of a glossary or an appendix do not count
         self.numbered = False
         for c in cands:
-            if c.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
+            if c.kind in _BACK:
                 break
-            if c.kind in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
-                    and c.family != "di" and not c.block.embedded:
+            if c.kind in _NUMBERED and c.family != "di" and not c.block.embedded:
                 self.numbered = True
                 break
-        self.opening = next((i for i, c in enumerate(cands) if c.kind == TokenKind.OPENING), -1)
+        opening = TokenKind.OPENING
+        self.opening = next((i for i, c in enumerate(cands) if c.kind == opening), -1)
         self.turns = _turns(self)
         self.lost_first = _lost_first(self)
         self.in_gaps = _in_gaps(self)
@@ -769,8 +788,7 @@ def _lost_first(ctx: _Context) -> int:
     cands = ctx.cands
     first = -1  # the first numbered heading: part 二, or the subsection 1 of a list before it
     for j, c in enumerate(cands):
-        if c.kind not in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
-                or c.family == "di" or c.block.embedded:
+        if c.kind not in _NUMBERED or c.family == "di" or c.block.embedded:
             continue
         if first < 0:
             if c.kind == TokenKind.PART_HEADING or c.ordinal != 1:
@@ -802,16 +820,16 @@ def _in_gaps(ctx: _Context) -> frozenset[int]:
     out: list[int] = []
     previous: tuple[int, str | None] | None = None  # the last part numeral: ordinal, family
     lines: list[int] = []
+    part, bare = TokenKind.PART_HEADING, TokenKind.BARE
     for i, cand in enumerate(cands):
-        if cand.kind == TokenKind.PART_HEADING and not cand.block.embedded \
-                and cand.ordinal is not None:
+        if cand.kind == part and not cand.block.embedded and cand.ordinal is not None:
             if previous is not None and previous[1] == cand.family \
                     and 0 < len(lines) <= cand.ordinal - previous[0] - 1:
                 out.extend(lines)
             previous, lines = (cand.ordinal, cand.family), []
-        elif cand.kind in (TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING):
+        elif cand.kind in _BACK:
             break
-        elif previous is not None and cand.kind == TokenKind.BARE \
+        elif previous is not None and cand.kind == bare \
                 and cand.family != "truncated" and _title_line(text, cands, i,
                                                                title_of(text, cand)):
             lines.append(i)
@@ -836,11 +854,10 @@ def _turns(ctx: _Context) -> frozenset[int]:
     gives way to the government's own conduct."""
     text, cands = ctx.text, ctx.cands
     n = len(cands)
-    anchors = (TokenKind.PART_HEADING, TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING,
-               TokenKind.CLOSING_HEADING)
+    bare, part, opening = TokenKind.BARE, TokenKind.PART_HEADING, TokenKind.OPENING
     candidates: list[int] = []
     for i, cand in enumerate(cands):
-        if cand.kind == TokenKind.BARE and cand.family != "truncated" and _title_line(
+        if cand.kind == bare and cand.family != "truncated" and _title_line(
                 text, cands, i, title_of(text, cand)):
             candidates.append(i)
     if not candidates:
@@ -849,11 +866,11 @@ def _turns(ctx: _Context) -> frozenset[int]:
     named = [False] * n  # … and certainly starts: its title names it (the stretch before)
     kind_of: list[SectionKind | None] = [None] * n  # … the kind its title names
     for i, cand in enumerate(cands):
-        if (cand.kind in anchors and not cand.block.embedded) or cand.kind == TokenKind.BARE:
+        if (cand.kind in _ENDS_PART and not cand.block.embedded) or cand.kind == bare:
             title_name = vocabulary.name(title_of(text, cand), ctx.year)
             names = title_name.strength == Strength.NAMES
-            ends[i] = cand.kind != TokenKind.BARE or names
-            named[i] = names or cand.kind != TokenKind.PART_HEADING
+            ends[i] = cand.kind != bare or names
+            named[i] = names or cand.kind != part
             kind_of[i] = title_name.kind if names else None
     since = [0] * n  # where the stretch before block i starts (一、 of a thematic title may
     start = 0        # be a subsection under lost outer numbering: it does not cut it)
@@ -867,7 +884,7 @@ def _turns(ctx: _Context) -> frozenset[int]:
         if ends[i] and named[i]:
             start = last = cand.start
             start_kind = kind_of[i]
-        elif cand.kind == TokenKind.OPENING:
+        elif cand.kind == opening:
             start = last = cand.end
             start_kind = None
         elif ends[i]:
@@ -952,6 +969,9 @@ def _contrast(before: kinds.ContentCounts, after: kinds.ContentCounts,
     return -kinds.content_scores(before)[b] - kinds.content_scores(after)[a]
 
 
+_SCORE = operator.attrgetter("score")
+
+
 def offer_readings(text: str, cands: list[Candidate]) -> None:
     """Set ``readings`` of every candidate, best first."""
     ctx = _Context(text, cands)
@@ -962,6 +982,7 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
     calls = 0
     stretches: set[int] = set()  # the stretches before a restarting numbering seen so far
     plain_looks = (TokenKind.PARA, TokenKind.ITEM)
+    boilerplate = TokenKind.BOILERPLATE
     for i, cand in enumerate(cands):
         cand.next_chapter = next_chapter[i]
         while calls < len(let_us) and let_us[calls] < cand.start:
@@ -987,15 +1008,14 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
             restart = cand.block.restart if i in ctx.turns or (
                 first and cand.block.restart == 1) else 0
         readings = _readings(ctx, i, cand, restart, part_end[i], heading_after[i], calling)
-        if look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING) \
-                and cand.family != "di" and not cand.block.embedded:
+        if look in _NUMBERED and cand.family != "di" and not cand.block.embedded:
             previous = cand.ordinal
-        if look != TokenKind.BOILERPLATE and patterns.GLOSSARY_ENTRY.match(
+        if look != boilerplate and patterns.GLOSSARY_ENTRY.match(
                 text, cand.start, cand.end):
             readings = [*readings, Reading(TokenKind.GLOSSARY_ENTRY, W["glossary entry"],
                                            "glossary entry")]
         if id(readings) not in PLAIN_READINGS:
-            readings.sort(key=lambda r: -r.score)
+            readings.sort(key=_SCORE, reverse=True)  # (a stable sort: ties keep their order)
             if len(readings) > _MAX_READINGS or readings[-1].score < readings[0].score - _SPAN:
                 readings = _prune(readings)
         cand.readings = readings

@@ -211,61 +211,90 @@ GLOSSARY_HEADING = regex.compile(
 #: 3.“136”发展战略:…  — term up to the first colon.
 GLOSSARY_ENTRY = regex.compile(r"(?P<n>\d{1,3})[ \t]*[.．、][ \t]*(?P<term>[^:：\n]{1,60})[:：]")
 
-#: Words of a final exhortation (the closing).
+#: Words of a final exhortation (the closing). The English ones are spelled out as a case-blind
+#: pattern matches them (ſ is an s to it): a case-blind group among the others slows the search.
 EXHORTATION = regex.compile(
     r"让我们|团结在[^。]{0,40}周围|(?:而|去)(?:努力|不懈|团结)?奋斗|奋勇前进|新篇章|新的更大的?胜利|而努力|以优异(?:的)?成绩"
-    r"|(?i:let us|let's)"
+    r"|[Ll][Ee][Tt] [Uu][Ssſ]|[Ll][Ee][Tt]'[Ssſ]"  # let us, let's
 )
 
 # --------------------------------------------------------------------------- boilerplate
 
 #: Lines that are web chrome, pagination, licence or contact details. Checked on short blocks.
-BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("pagination", regex.compile(
-        r"上一[页頁]|下一[页頁]|共[ \t]*\d+[ \t]*[页頁]|^第[ \t]*\d+[ \t]*[页頁]$"
-        r"|\[\d+\][ \t]*\[\d+\]"
+#: Each rule's pattern is written as its alternatives, one a string (no ``|`` outside a group):
+#: those anchored at ``^`` are tried only at a block's start (``boilerplate_reason``).
+_BOILERPLATE_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pagination", (
+        r"上一[页頁]", r"下一[页頁]", r"共[ \t]*\d+[ \t]*[页頁]", r"^第[ \t]*\d+[ \t]*[页頁]$",
+        r"\[\d+\][ \t]*\[\d+\]",
     )),
-    ("source", regex.compile(
-        r"^(?:文章|信息|稿件)?来源(?:于)?[ \t]*[:：]|^(?:责任)?编辑[ \t]*[:：]|^作者[ \t]*[:：]"
+    ("source", (
+        r"^(?:文章|信息|稿件)?来源(?:于)?[ \t]*[:：]", r"^(?:责任)?编辑[ \t]*[:：]",
+        r"^作者[ \t]*[:：]",
     )),
-    ("copyright", regex.compile(
-        r"版权所有|(?i:copyright)|©|转载|免责声明|网站内容来源|本站|本网"
-        r"|本作品(?:是|不适用|在)|公有领域|维基文库|(?i:public domain)|^(?:true|false)$"
+    ("copyright", (
+        r"版权所有", r"(?i:copyright)", r"©", r"转载", r"免责声明", r"网站内容来源", r"本站",
+        r"本网", r"本作品(?:是|不适用|在)", r"公有领域", r"维基文库", r"(?i:public domain)",
+        r"^(?:true|false)$",
     )),
-    ("url", regex.compile(r"(?i:https?://|www\.)[\w.-]")),
-    ("contact", regex.compile(
-        r"\b(?:400|800)-?\d{3}-?\d{4}\b|(?:电话|热线|邮箱|传真|联系我们|客服)[ \t]*[:：]?"
-        r"|\b\d{3,4}-\d{7,8}\b"
+    ("url", (r"(?i:https?://|www\.)[\w.-]",)),
+    ("contact", (
+        r"\b(?:400|800)-?\d{3}-?\d{4}\b", r"(?:电话|热线|邮箱|传真|联系我们|客服)[ \t]*[:：]?",
+        r"\b\d{3,4}-\d{7,8}\b",
     )),
-    ("navigation", regex.compile(
-        r"^[•·▪■◆►▶][ \t]*|^(?:首页|返回顶部|关闭|确认|立即获取|点我投稿|投稿提示|投稿须知)$"
-        r"|投稿|企业入驻|招商中心|招商政策汇编"
+    ("navigation", (
+        r"^[•·▪■◆►▶][ \t]*", r"^(?:首页|返回顶部|关闭|确认|立即获取|点我投稿|投稿提示|投稿须知)$",
+        r"投稿", r"企业入驻", r"招商中心", r"招商政策汇编",
         # breadcrumbs, page tools and login widgets of government web sites
-        r"|^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)[ \t]*[:：]"
-        r"|^(?:网站)?(?:首页|主页|(?i:home))[ \t]*(?:>|›|»|→|/|\|)"
-        r"|字体[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*[】\]]?[ \t]*[【\[]?[ \t]*中"
-        r"|打印本页|关闭窗口|【打印】|【关闭】|^分享到|^扫一扫"
-        r"|^(?:用户名|密码|验证码|登录|注册|忘记密码[?？]?|退出|搜索|高级检索|请输入关键词)$"
-        r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]"
+        r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)[ \t]*[:：]",
+        r"^(?:网站)?(?:首页|主页|(?i:home))[ \t]*(?:>|›|»|→|/|\|)",
+        r"字体[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*[】\]]?[ \t]*[【\[]?[ \t]*中",
+        r"打印本页", r"关闭窗口", r"【打印】", r"【关闭】", r"^分享到", r"^扫一扫",
+        r"^(?:用户名|密码|验证码|登录|注册|忘记密码[?？]?|退出|搜索|高级检索|请输入关键词)$",
+        r"(?:浏览|阅读|访问|点击)(?:次数|量|数)[ \t]*[:：]",
     )),
-    ("date", regex.compile(
-        r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$"
-        r"|^(?:发布时间|发布日期|更新时间|时间|日期)[ \t]*[:：][ \t]*\d{4}"
+    ("date", (
+        r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$",
+        r"^(?:发布时间|发布日期|更新时间|时间|日期)[ \t]*[:：][ \t]*\d{4}",
     )),
     # HTML source passed as text: a line of nothing but tags (the text between tags stays text).
     # Linear: a tag cannot contain < or >, so the repeat has one way to split a line.
-    ("markup", regex.compile(r"^(?:<(?:[/!]?[A-Za-z]|!--)[^<>\n]{0,500}>[ \t]*)+$")),
+    ("markup", (r"^(?:<(?:[/!]?[A-Za-z]|!--)[^<>\n]{0,500}>[ \t]*)+$",)),
+)
+BOILERPLATE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (reason, regex.compile("|".join(alternatives)))
+    for reason, alternatives in _BOILERPLATE_ALTERNATIVES
 )
 #: Blocks longer than this are never boilerplate by pattern (real paragraphs may cite a URL).
 BOILERPLATE_MAX_LEN = 160
-#: any rule of ``BOILERPLATE_RULES`` (one search rules a block out; exact by construction)
-_ANY_BOILERPLATE = regex.compile("|".join(f"(?:{rule.pattern})" for _, rule in BOILERPLATE_RULES))
+
+
+def _any_alternative(where: str) -> regex.Pattern[str]:
+    """One alternation of the alternatives of every rule that are ``anchored`` at ``^``, or
+    ``slow`` (case-blind or at a word boundary), or neither (``plain``)."""
+    def kind(a: str) -> str:
+        return "anchored" if a.startswith("^") else "slow" if "(?i" in a or "\\b" in a \
+            else "plain"
+    return regex.compile("|".join(f"(?:{a})" for _, alternatives in _BOILERPLATE_ALTERNATIVES
+                                  for a in alternatives if kind(a) == where))
+
+
+#: any rule of ``BOILERPLATE_RULES`` matches iff one of its alternatives anchored at ``^``
+#: matches at the start (``match``) or one of the others anywhere (``search``): three calls rule
+#: a block out (exact by construction). Searched for in one alternation, every alternative is
+#: tried at every position; apart, the anchored ones are tried at the start only, and the plain
+#: ones are searched for twice as fast without a case-blind or word-boundary one among them.
+_ANY_ANCHORED_BOILERPLATE = _any_alternative("anchored")
+_ANY_PLAIN_BOILERPLATE = _any_alternative("plain")
+_ANY_SLOW_BOILERPLATE = _any_alternative("slow")
 
 
 def boilerplate_reason(text: str) -> str | None:
     """The reason (``navigation``, ``source`` …) of the first rule of ``BOILERPLATE_RULES`` that
     ``text`` (one block) matches, or ``None``."""
-    if len(text) > BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(text):
+    if len(text) > BOILERPLATE_MAX_LEN or not (_ANY_ANCHORED_BOILERPLATE.match(text)
+                                               or _ANY_PLAIN_BOILERPLATE.search(text)
+                                               or _ANY_SLOW_BOILERPLATE.search(text)):
         return None
     for reason, rule in BOILERPLATE_RULES:
         if rule.search(text):
