@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .classify import PART_KIND, PART_TERMINAL, PLAIN_READINGS, Candidate, Reading, TokenKind
@@ -473,6 +473,11 @@ class _Hyp:
 _Next = tuple[float, int, NumState, int, _Hyp, int, "int | None", "int | None"]
 
 
+def _hyps(kept: Iterable[_Next], i: int) -> list[_Hyp]:
+    """The hypotheses after block ``i`` of the candidates ``kept``."""
+    return [_Hyp(s, st, nm, ni, p, i, r, o, g) for s, st, nm, ni, p, r, o, g in kept]
+
+
 class Choice:
     """The reading chosen for a block, with the ordinal the numbering gives it."""
 
@@ -584,8 +589,7 @@ class _Search:
             return []
         # the hypotheses are made only for the sequences kept (most candidates are pruned)
         if all_plain:  # each sequence went on by one reading: the beam stays as it was
-            return [_Hyp(s, st, nm, ni, p, i, r, o, g)
-                    for s, st, nm, ni, p, r, o, g in out.values()]
+            return _hyps(out.values(), i)
         ranked = sorted(out.values(), key=_FIRST, reverse=True)
         floor = ranked[0][0] - _PRUNE
         # keep structural variety: the best few sequences of each numbering state (they differ
@@ -608,9 +612,7 @@ class _Search:
             group = groups.setdefault(nid, [])
             if len(group) < _PER_GROUP:
                 group.append(c)
-        return [_Hyp(s, st, nm, ni, p, i, r, o, g)
-                for group in list(groups.values())[:_GROUPS]
-                for s, st, nm, ni, p, r, o, g in group]
+        return _hyps([c for group in list(groups.values())[:_GROUPS] for c in group], i)
 
     def run(self) -> _Hyp | None:
         """The best complete sequence of readings."""
