@@ -14,21 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
-import lark
 
 from . import diagnostics as diag
 from .classify import Candidate, TokenKind, classify, openings
 from .errors import InputTooLarge, OutlineError
-from .lexer import to_lark
 from .models import Diagnostic, Report, Section, Severity, Span
 from .normalize import NormalizedText, normalize
 from .outline import Finding, Token, recover
 from .patterns import unpair_surrogates
 from .segment import Block, segment
-from .transform import build_sections
 
 # the decoding of bytes and the reading of files (.docx, HTML, PDF) are imported by the calls that
-# take bytes or files: ``import govreport`` and ``parse(str)`` do without them
+# take bytes or files: ``import govreport`` and ``parse(str)`` do without them; the grammar
+# stage (lark, the lexer and the transformer: ~35 ms) and extraction by the first parse
 if TYPE_CHECKING:
     from .decode import Decoded
 
@@ -147,6 +145,11 @@ def _build(norm: NormalizedText, tokens: list[Token], findings: list[Finding]) -
     """Run the grammar over the chosen tokens. The choice only takes readings the grammar
     accepts, so a rejection is a bug of govreport: the text is then kept as one section of
     paragraphs, with an ``outline_error``, rather than lost."""
+    import lark
+
+    from .lexer import to_lark
+    from .transform import build_sections
+
     try:
         return build_sections(norm, tokens, to_lark(tokens), findings)
     except lark.exceptions.UnexpectedInput as exc:  # pragma: no cover - a govreport bug

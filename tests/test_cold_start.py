@@ -28,6 +28,7 @@ NOT_AT_IMPORT = (
     "multiprocessing", "concurrent.futures", "zipfile", "xml.etree.ElementTree", "html.parser",
     "cattrs", "json", "govreport.batch", "govreport.documents", "govreport.docx",
     "govreport.html", "govreport.decode", "govreport.export", "govreport.schema",
+    *(GRAMMAR_STAGE := ("lark", "govreport.grammar", "govreport.lexer", "govreport.transform")),
 )
 
 
@@ -57,6 +58,12 @@ def test_import_does_not_load_what_a_parse_does_not_need(tmp_path: Path) -> None
     code = ("import sys; import govreport; loaded = [n for n in "
             f"{NOT_AT_IMPORT!r} if n in sys.modules]; print(repr(loaded))")
     assert python(code, tmp_path).strip() == "[]"
+
+
+def test_the_first_parse_loads_the_grammar_stage(tmp_path: Path) -> None:
+    # what ``import govreport`` leaves out (the list above) is what a parse needs
+    code = "import govreport; govreport.parse('各位代表：\\n一、2025年工作回顾\\n经济平稳。')"
+    assert loaded_after(code, tmp_path, GRAMMAR_STAGE) == list(GRAMMAR_STAGE)
 
 
 def test_parsing_text_does_not_load_the_file_readers(tmp_path: Path) -> None:
