@@ -61,28 +61,26 @@ give that key. A phrase gets a key only when it *is* one of these words as a who
 
 # --------------------------------------------------------------------------- keys
 
-_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (key, regex.compile(pattern))
-    for key, pattern in (
-        # the bare word for growth names the economy's (今年的增长目标为5%左右)
-        ("gdp", r"(?:地区|国内)?生产总值|GDP|(?:经济)?(?:年均)?(?:增长|增速|增长速度)|经济总量"),
-        ("gnp", r"国民生产总值|GNP"),
-        ("industrial_value_added",
-         r"(?:全部)?(?:规模以上|规上)?工业(?:企业)?增加值"),
-        ("fixed_asset_investment", r"(?:全社会)?固定资产投资(?:总额)?"),
-        ("retail_sales", r"社会消费品零售(?:总)?额"),
-        ("public_budget_revenue",
-         r"(?:地方)?一般公共预算(?:收入)?|(?:地方)?公共财政预算收入"),
-        ("urban_income", r"城镇(?:常住)?居民(?:人均)?(?:可支配)?收入"),
-        ("rural_income",
-         r"农村(?:常住)?居民(?:人均)?(?:可支配)?收入|农(?:村居)?民人均纯收入"),
-        ("per_capita_income", r"(?:全体|全体常住)?居民(?:人均)?(?:可支配)?收入"),
-        ("cpi", r"居民消费价格(?:总水平)?(?:涨幅)?|物价(?:总水平)?(?:涨幅)?|CPI(?:涨幅)?"),
-        ("unemployment_rate", r"(?:城镇)?(?:调查|登记)?失业率"),
-        ("new_urban_jobs", r"城镇新增就业(?:人数|人员)?|新增城镇就业(?:人数)?"),
-        ("energy_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)能耗"),
-        ("grain_output", r"粮食(?:总)?产量"),
-    )
+#: the words of each key (patterns; joined into ``_KEY_RE``)
+_KEY_WORDS: tuple[tuple[str, str], ...] = (
+    # the bare word for growth names the economy's (今年的增长目标为5%左右)
+    ("gdp", r"(?:地区|国内)?生产总值|GDP|(?:经济)?(?:年均)?(?:增长|增速|增长速度)|经济总量"),
+    ("gnp", r"国民生产总值|GNP"),
+    ("industrial_value_added",
+     r"(?:全部)?(?:规模以上|规上)?工业(?:企业)?增加值"),
+    ("fixed_asset_investment", r"(?:全社会)?固定资产投资(?:总额)?"),
+    ("retail_sales", r"社会消费品零售(?:总)?额"),
+    ("public_budget_revenue",
+     r"(?:地方)?一般公共预算(?:收入)?|(?:地方)?公共财政预算收入"),
+    ("urban_income", r"城镇(?:常住)?居民(?:人均)?(?:可支配)?收入"),
+    ("rural_income",
+     r"农村(?:常住)?居民(?:人均)?(?:可支配)?收入|农(?:村居)?民人均纯收入"),
+    ("per_capita_income", r"(?:全体|全体常住)?居民(?:人均)?(?:可支配)?收入"),
+    ("cpi", r"居民消费价格(?:总水平)?(?:涨幅)?|物价(?:总水平)?(?:涨幅)?|CPI(?:涨幅)?"),
+    ("unemployment_rate", r"(?:城镇)?(?:调查|登记)?失业率"),
+    ("new_urban_jobs", r"城镇新增就业(?:人数|人员)?|新增城镇就业(?:人数)?"),
+    ("energy_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)能耗"),
+    ("grain_output", r"粮食(?:总)?产量"),
 )
 #: 城乡居民人均可支配收入 and its variants: one value each for urban and rural residents.
 _URBAN_RURAL = regex.compile(
@@ -91,38 +89,35 @@ _URBAN_RURAL = regex.compile(
 
 #: per capita disposable income, in either word order
 _EN_INCOME = r"(?:the )?(?:per capita disposable income|disposable income per capita)"
-_EN_KEY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (key, regex.compile(pattern, regex.IGNORECASE))
-    for key, pattern in (
-        ("gdp", r"(?:regional |the )?(?:GDP|gross (?:domestic|regional) product|economic growth)"),
-        ("gnp", r"(?:the )?(?:GNP|gross national product)"),
-        ("industrial_value_added",
-         r"(?:the )?(?:(?:added value|value[- ]added) of (?:industries|industrial enterprises)"
-         r" above (?:a )?designated size|industrial (?:added value|value[- ]added))"),
-        ("fixed_asset_investment",
-         r"(?:total )?(?:investment in fixed assets|fixed[- ]asset investment)"),
-        ("retail_sales", r"(?:the )?(?:total )?retail sales(?: of consumer goods)?"),
-        ("public_budget_revenue", r"(?:local )?general public budget revenues?"),
-        ("urban_income", rf"{_EN_INCOME} of urban residents"),
-        ("rural_income", rf"{_EN_INCOME} of rural residents"),
-        ("per_capita_income", rf"{_EN_INCOME}(?: of residents)?"),
-        ("cpi", r"(?:the )?(?:consumer prices?(?: index)?|CPI)"),
-        ("unemployment_rate", r"(?:the )?(?:surveyed |registered )?(?:urban )?unemployment rate"),
-        ("new_urban_jobs", r"new urban jobs"),
-        ("energy_intensity", r"energy consumption per unit of GDP"),
-        ("grain_output", r"grain (?:output|production)"),
-    )
+_EN_KEY_WORDS: tuple[tuple[str, str], ...] = (
+    ("gdp", r"(?:regional |the )?(?:GDP|gross (?:domestic|regional) product|economic growth)"),
+    ("gnp", r"(?:the )?(?:GNP|gross national product)"),
+    ("industrial_value_added",
+     r"(?:the )?(?:(?:added value|value[- ]added) of (?:industries|industrial enterprises)"
+     r" above (?:a )?designated size|industrial (?:added value|value[- ]added))"),
+    ("fixed_asset_investment",
+     r"(?:total )?(?:investment in fixed assets|fixed[- ]asset investment)"),
+    ("retail_sales", r"(?:the )?(?:total )?retail sales(?: of consumer goods)?"),
+    ("public_budget_revenue", r"(?:local )?general public budget revenues?"),
+    ("urban_income", rf"{_EN_INCOME} of urban residents"),
+    ("rural_income", rf"{_EN_INCOME} of rural residents"),
+    ("per_capita_income", rf"{_EN_INCOME}(?: of residents)?"),
+    ("cpi", r"(?:the )?(?:consumer prices?(?: index)?|CPI)"),
+    ("unemployment_rate", r"(?:the )?(?:surveyed |registered )?(?:urban )?unemployment rate"),
+    ("new_urban_jobs", r"new urban jobs"),
+    ("energy_intensity", r"energy consumption per unit of GDP"),
+    ("grain_output", r"grain (?:output|production)"),
 )
 _EN_URBAN_RURAL = regex.compile(rf"{_EN_INCOME} of urban and rural residents", regex.IGNORECASE)
 
 
 #: a key's words, optionally followed by the noun of its growth (地区生产总值增长目标确定为…)
 _KEY_RE = regex.compile(
-    "(?:" + "|".join(f"(?P<{key}>{p.pattern})" for key, p in _KEY_PATTERNS) + ")"
+    "(?:" + "|".join(f"(?P<{key}>{words})" for key, words in _KEY_WORDS) + ")"
     "(?:增长|增速|增幅|增长率|增长速度)?"
 )
 _EN_KEY_RE = regex.compile(
-    "|".join(f"(?P<{key}>{p.pattern})" for key, p in _EN_KEY_PATTERNS), regex.IGNORECASE
+    "|".join(f"(?P<{key}>{words})" for key, words in _EN_KEY_WORDS), regex.IGNORECASE
 )
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 #: words every keyed indicator contains one of. A keyed-only scan looks for figures only in the
@@ -415,14 +410,24 @@ _EN_Q = (
 _EN_V = r"(?P<n>\d+(?:\.\d+)?)(?P<unit> ?%| per ?cent)"
 _EN_IND = r"(?P<ind>[A-Za-z][A-Za-z' -]{1,70}?)"
 #: English machine translations of the target sentence (seed 000)
-_EN_ITEMS = tuple(regex.compile(p, regex.IGNORECASE) for p in (
+_EN_ITEMS = (
     rf"{_EN_IND} (?:growth|increase|rise) of {_EN_Q}{_EN_V}",
     rf"\b(?:increase|raise|grow|boost) (?:the )?{_EN_IND} by {_EN_Q}{_EN_V}",
     rf"{_EN_Q}{_EN_V} (?:growth|increase|rise) in (?:the )?{_EN_IND}(?=[;；.,，。]|$)",
     rf"{_EN_IND} (?:will |to |should )?(?:increase|grow|rise) by {_EN_Q}{_EN_V}",
-))
-_EN_LEAD = regex.compile(r"(?:the|a|an|and|to) ", regex.IGNORECASE)
-_EN_TRAIL = regex.compile(r" (?:respectively|each)$", regex.IGNORECASE)
+)
+_EN_LEAD = r"(?:the|a|an|and|to) "
+_EN_TRAIL = r" (?:respectively|each)$"
+
+
+@functools.cache
+def _english() -> tuple[tuple[regex.Pattern[str], ...], regex.Pattern[str], regex.Pattern[str]]:
+    """``_EN_ITEMS``, ``_EN_LEAD`` and ``_EN_TRAIL`` compiled, once, when a report in English
+    first needs them (most never do: ``import govreport`` does not pay for them)."""
+    def compiled(pattern: str) -> regex.Pattern[str]:
+        return regex.compile(pattern, regex.IGNORECASE)
+
+    return tuple(map(compiled, _EN_ITEMS)), compiled(_EN_LEAD), compiled(_EN_TRAIL)
 
 
 def scan_english(text: str, start: int, end: int) -> list[Item]:
@@ -430,16 +435,17 @@ def scan_english(text: str, start: int, end: int) -> list[Item]:
     ``raise fiscal revenue by no less than 4%``, ``a 9% increase in …``."""
     found: list[Item] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _EN_ITEMS:
+    items, leads, trail = _english()
+    for pattern in items:
         for m in pattern.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             ind_start, ind_end = m.span("ind")
-            lead = _EN_LEAD.match(text, ind_start, ind_end)
+            lead = leads.match(text, ind_start, ind_end)
             while lead:
                 ind_start = lead.end()
-                lead = _EN_LEAD.match(text, ind_start, ind_end)
-            indicator = _EN_TRAIL.sub("", text[ind_start:ind_end].strip())
+                lead = leads.match(text, ind_start, ind_end)
+            indicator = trail.sub("", text[ind_start:ind_end].strip())
             q = (m["q"] or "").lower()
             number = float(m["n"])
             if not math.isfinite(number):
