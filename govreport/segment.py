@@ -94,9 +94,8 @@ def _opening_then_heading(text: str, start: int, end: int) -> bool:
 
 
 def _split_run_on(text: str, start: int, end: int) -> list[Block]:
-    cuts = set()
-    for m in patterns.EMBEDDED_HEADING.finditer(text, start, end):
-        cuts.add(m.start("at"))
+    headings = list(patterns.EMBEDDED_HEADING.finditer(text, start, end))
+    cuts = {m.start("at") for m in headings}
     for m in patterns.EMBEDDED_SALUTATION.finditer(text, start, end):
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_LATIN_PART.finditer(text, start, end):
@@ -124,7 +123,7 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
                 titles[at] = title_end
     cuts.update(titles)
     restarts: dict[int, tuple[int, int]] = {}
-    for at, title_end, restart, numeral in _lost_part_titles(text, start, end, set(titles)):
+    for at, title_end, restart, numeral in _lost_part_titles(text, start, headings, set(titles)):
         if at not in cuts:
             titles[at] = title_end
             restarts[at] = (restart, numeral)
@@ -172,8 +171,8 @@ _NO_RESTART = (0, -1)
 _LOST_TITLE_WINDOW = 4000
 
 
-def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
-                      ) -> Iterator[tuple[int, int, int, int]]:
+def _lost_part_titles(text: str, start: int, headings: list[regex.Match[str]],
+                      titles: set[int]) -> Iterator[tuple[int, int, int, int]]:
     """Sentences that may open a part whose heading lost its numeral, inside a run-on line.
 
     A subsection numeral （一） after （二） or later with no part numeral or part title between
@@ -183,13 +182,15 @@ def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
     its introduction. Every sentence in that stretch that starts like a title (a short clause,
     a comma, a title-long clause, run into the body or ending the sentence) is offered, as
     ``(start, title end, 1 or 2, where the numeral stands)``; the outline pass decides which
-    one, if any, is the heading (where the text turns to the next part: ``classify``)."""
+    one, if any, is the heading (where the text turns to the next part: ``classify``).
+    ``headings`` are the line's matches of ``EMBEDDED_HEADING``, ``titles`` where its part
+    titles without numeral start."""
     last = 0  # the last subsection ordinal since a part began, and where that is
     last_at = start
     parted = False  # a part numeral or title stands before
     title_at = sorted(titles)
     t = 0
-    for m in patterns.EMBEDDED_HEADING.finditer(text, start, end):
+    for m in headings:
         at = m.start("at")
         while t < len(title_at) and title_at[t] < at:
             last, last_at, parted = 0, title_at[t], True
