@@ -242,6 +242,9 @@ _SENTENCE_END_CHAR = regex.compile("[。！？；!?;]")
 #: and ends at each one, as the scan of the whole line does
 _CLAUSE_BREAK = regex.compile("[，,：:。；;]")
 _CLAUSE_BREAK_BEFORE = regex.compile("[，,：:。；;]", flags=regex.REVERSE)
+#: a sentence end that breaks a clause and the clause after it (group 1, up to the next
+#: break), or a sentence end inside a clause: where the clauses ``_part_nouns`` scans are
+_CLAUSE_AFTER_END = regex.compile("[。；;]([^，,：:。；;]*)|[！？!?]")
 
 
 def _part_nouns(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
@@ -250,17 +253,16 @@ def _part_nouns(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     sentence end before it, and ``_sentence_start`` finds no sentence start for it. Most of a
     long line is such clauses, and ``PART_NOUN`` (a long alternation) is slow to scan."""
     scanned = start  # the clauses before this position are done
-    for stop in _SENTENCE_END_CHAR.finditer(text, start, end):
-        at = stop.start()
-        if at < scanned:
-            continue  # a ！ inside a clause already scanned
-        if text[at] in "。；;":  # a clause break: the clause starts after it
-            lo = at + 1
-        else:  # ！？!?: the clause holding it starts after the break before it
+    for m in _CLAUSE_AFTER_END.finditer(text, start, end):
+        lo, hi = m.span(1)  # the clause after 。；; (a ！ inside it is passed over with it)
+        if lo < 0:  # ！？!?: the clause holding it starts after the break before it
+            at = m.start()
+            if at < scanned:
+                continue  # a ！ inside a clause already scanned
             before = _CLAUSE_BREAK_BEFORE.search(text, scanned, at)
             lo = before.end() if before is not None else scanned
-        after = _CLAUSE_BREAK.search(text, at + 1, end)
-        hi = after.start() if after is not None else end
+            after = _CLAUSE_BREAK.search(text, at + 1, end)
+            hi = after.start() if after is not None else end
         yield from _PART_NOUN.finditer(text, lo, hi)
         scanned = hi
 
@@ -270,19 +272,14 @@ def _skip(text: str, pos: int, end: int) -> int:
         pos += 1
     return pos
 _TITLE_BEFORE_NOUN = 32
+#: the last sentence end or clause break before a position
+_STOP_BEFORE = regex.compile("[。！？；!?;，,：:]", flags=regex.REVERSE)
 
 
 def _sentence_start(text: str, pos: int, start: int) -> int | None:
     """The start of the sentence that holds ``pos``, if a sentence end lies at most
     ``_TITLE_BEFORE_NOUN`` characters before it (spaces after the end skipped)."""
-    lo = max(start, pos - _TITLE_BEFORE_NOUN)
-    for i in range(pos - 1, lo - 1, -1):
-        c = text[i]
-        if c in _SENTENCE_ENDS:
-            j = i + 1
-            while j < pos and text[j] in _SPACE:
-                j += 1
-            return j
-        if c in "，,：:":
-            return None  # inside a sentence
-    return None
+    stop = _STOP_BEFORE.search(text, max(start, pos - _TITLE_BEFORE_NOUN), pos)
+    if stop is None or text[stop.start()] not in _SENTENCE_ENDS:
+        return None  # inside a sentence (a comma or colon before), or too far in
+    return _skip(text, stop.end(), pos)
