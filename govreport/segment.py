@@ -86,9 +86,8 @@ _OPENING_LINE = 120
 def _opening_then_heading(text: str, start: int, end: int) -> bool:
     """A short report pasted as one line (its title, the meeting line, the opening formula
     and a part or two): a heading numeral after a sentence end follows the opening formula."""
-    line = text[start:end]
-    if "报告" not in line and "eport" not in line:  # what every opening formula says
-        return False
+    if text.find("报告", start, end) < 0 and text.find("eport", start, end) < 0:
+        return False  # (what every opening formula says)
     m = patterns.OPENING.search(text, start, end)
     return m is not None and patterns.EMBEDDED_HEADING.search(text, m.end(), end) is not None
 
@@ -115,9 +114,10 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
     for m in _GLOSSARY_THEN_ENTRY.finditer(text, start, end):  # …仅供参考名词解释1.新质…
         if not any(a <= m.start() < e for a, e in titles.items()):  # not 附件2 名词解释
             titles[m.start()] = m.end("title")
-    for m in _part_nouns(text, start, end):
-        at = _sentence_start(text, m.start(), start)
-        if at is not None and at not in cuts and at not in titles:
+    noun_starts = {at for m in _part_nouns(text, start, end)
+                   if (at := _sentence_start(text, m.start(), start)) is not None}
+    for at in sorted(noun_starts):  # (a sentence tried once, however many part nouns it holds)
+        if at not in cuts and at not in titles:
             title_end = embedded_part_title(text, at, end)
             if title_end is not None:
                 titles[at] = title_end
