@@ -106,8 +106,9 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
     # a part numeral followed by a title that names a part starts the part wherever it
     # stands: a re-posted page's chrome phrase may run into it (…仅供参考二、2025年工作安排)
     for m in _BARE_PART_NUMERAL.finditer(text, start, end):
-        if m.start() not in cuts and embedded_part_title(text, m.end(), end) is not None:
-            cuts.add(m.start())
+        at = m.start("numeral")
+        if at not in cuts and embedded_part_title(text, m.end(), end) is not None:
+            cuts.add(at)
     titles: dict[int, int] = {}  # part titles without numeral, back matter: cut → title end
     for m in patterns.EMBEDDED_BACK.finditer(text, start, end):
         titles[m.start("at")] = m.end("at")
@@ -161,8 +162,9 @@ def _within(title_end: int | None, end: int) -> int | None:
 
 
 _SENTENCE_ENDS = "。！？；!?;"
-#: a part numeral not found after a sentence end (not 第一、: an ordinal inside a sentence)
-_BARE_PART_NUMERAL = regex.compile(r"(?<![第\d])[一二三四五六七八九十]{1,2}、")
+#: a part numeral not found after a sentence end (not 第一、: an ordinal inside a sentence),
+#: found at its 、 (which the engine finds faster than one of the numerals)
+_BARE_PART_NUMERAL = regex.compile(r"(?<=(?<![第\d])(?P<numeral>[一二三四五六七八九十]{1,2}))、")
 #: a glossary heading followed by its first numbered entry, whatever precedes it
 _GLOSSARY_THEN_ENTRY = regex.compile(
     r"(?P<title>名词解释|名词注释)[ \t]*[:：]?[ \t]*(?=(?:1|１)[.．、]|[（(](?:1|１|一)[）)])")

@@ -1,15 +1,17 @@
 """The shortcuts of segmentation's run-on scans find what the plain scans find.
 
 ``segment._part_nouns`` scans only the clauses where a part noun can follow a sentence end,
-and ``segment._sentence_start`` looks back with one reverse search; both are checked against
-the plain versions (``PART_NOUN`` over the whole line, a loop over the characters) on every
-real text and on text drawn from the characters that matter to them.
+``segment._sentence_start`` looks back with one reverse search, and a bare part numeral is
+found at its 、; each is checked against the plain version (``PART_NOUN`` over the whole line,
+a loop over the characters, the numeral pattern read forward) on every real text and on text
+drawn from the characters that matter to them.
 """
 
 from __future__ import annotations
 
 import importlib
 
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -34,6 +36,10 @@ def _plain_sentence_start(text: str, pos: int, start: int) -> int | None:
     return None
 
 
+#: a part numeral not after 第 or a digit, read from its first character
+_PLAIN_BARE_NUMERAL = regex.compile(r"(?<![第\d])[一二三四五六七八九十]{1,2}、")
+
+
 def _noun_sentences(matches: list[int], text: str, start: int) -> set[int | None]:
     return {_plain_sentence_start(text, pos, start) for pos in matches} - {None}
 
@@ -43,6 +49,9 @@ def _check_line(text: str, start: int, end: int) -> None:
     plain = [m.start() for m in PART_NOUN.finditer(text, start, end)]
     assert set(fast) <= set(plain)
     assert _noun_sentences(fast, text, start) == _noun_sentences(plain, text, start)
+    assert [(m.start("numeral"), m.end())
+            for m in segment._BARE_PART_NUMERAL.finditer(text, start, end)] == \
+        [m.span() for m in _PLAIN_BARE_NUMERAL.finditer(text, start, end)]
     for pos in range(start, end + 1):
         assert segment._sentence_start(text, pos, start) == \
             _plain_sentence_start(text, pos, start)
@@ -54,12 +63,14 @@ _PIECES = st.sampled_from(
     ["。", "！", "？", "；", "!", "?", ";", "，", ",", "：", ":", " ", "\u3000", "\t",
      "工作回顾", "回顾", "目标任务", "主要", "任务", "工作", "政府", "自身建设", "满意", "的",
      "人民", "2024年", "重点工作", "结束语", "review", "goals", " the ", "Self-improvement",
-     "发展", "和", "过去一年", "经济", "稳中向好", "各位代表", "一、", "（一）", "我们"])
+     "发展", "和", "过去一年", "经济", "稳中向好", "各位代表", "一、", "（一）", "我们",
+     "第", "十", "二", "、", "5"])
 
 
 @given(st.lists(_PIECES, max_size=60).map("".join), st.integers(0, 3))
 @example("满意！政府工作回顾。任务", 0)
 @example("，满意！好政府任务！回顾", 0)
+@example("第十一、5十二、三十一、", 1)
 def test_scans_find_what_the_plain_scans_find(text: str, lead: int) -> None:
     line = "前" * lead + text
     _check_line(line, lead, len(line))  # (the line's start inside the text)
