@@ -200,8 +200,10 @@ def _title_ends(window: str) -> Iterator[int]:
     yield from _strong_ends(window, ends)
     yield from (e for e in ends if _OPENER.match(window, e) or _SUBSECTION.match(window, e))
     m = _TITLE_FINAL.search(window)
-    if m is None and starts_with_time(window):
+    if m is None:  # (the noun looked for first: a search for it is quicker than the time word's)
         m = _TIMED_TITLE_FINAL.search(window)
+        if m is not None and not starts_with_time(window):
+            m = None
     if m and 4 <= m.end() < len(window) and window[m.end()] not in _CONTINUES and not any(
             c in _CONTINUES[:6] for c in window[: m.start()]):
         yield m.end()  # (a title with a comma before its noun is a sentence here)

@@ -86,17 +86,15 @@ _OPENING_LINE = 120
 def _opening_then_heading(text: str, start: int, end: int) -> bool:
     """A short report pasted as one line (its title, the meeting line, the opening formula
     and a part or two): a heading numeral after a sentence end follows the opening formula."""
-    line = text[start:end]
-    if "报告" not in line and "eport" not in line:  # what every opening formula says
-        return False
+    if text.find("报告", start, end) < 0 and text.find("eport", start, end) < 0:
+        return False  # (what every opening formula says)
     m = patterns.OPENING.search(text, start, end)
     return m is not None and patterns.EMBEDDED_HEADING.search(text, m.end(), end) is not None
 
 
 def _split_run_on(text: str, start: int, end: int) -> list[Block]:
-    cuts = set()
-    for m in patterns.EMBEDDED_HEADING.finditer(text, start, end):
-        cuts.add(m.start("at"))
+    headings = list(patterns.EMBEDDED_HEADING.finditer(text, start, end))
+    cuts = {m.start("at") for m in headings}
     for m in patterns.EMBEDDED_SALUTATION.finditer(text, start, end):
         cuts.add(m.start("at"))
     for m in patterns.EMBEDDED_LATIN_PART.finditer(text, start, end):
@@ -108,23 +106,25 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
     # a part numeral followed by a title that names a part starts the part wherever it
     # stands: a re-posted page's chrome phrase may run into it (…仅供参考二、2025年工作安排)
     for m in _BARE_PART_NUMERAL.finditer(text, start, end):
-        if m.start() not in cuts and embedded_part_title(text, m.end(), end) is not None:
-            cuts.add(m.start())
+        at = m.start("numeral")
+        if at not in cuts and embedded_part_title(text, m.end(), end) is not None:
+            cuts.add(at)
     titles: dict[int, int] = {}  # part titles without numeral, back matter: cut → title end
     for m in patterns.EMBEDDED_BACK.finditer(text, start, end):
         titles[m.start("at")] = m.end("at")
     for m in _GLOSSARY_THEN_ENTRY.finditer(text, start, end):  # …仅供参考名词解释1.新质…
         if not any(a <= m.start() < e for a, e in titles.items()):  # not 附件2 名词解释
             titles[m.start()] = m.end("title")
-    for m in _part_nouns(text, start, end):
-        at = _sentence_start(text, m.start(), start)
-        if at is not None and at not in cuts and at not in titles:
+    noun_starts = {at for m in _part_nouns(text, start, end)
+                   if (at := _sentence_start(text, m.start(), start)) is not None}
+    for at in sorted(noun_starts):  # (a sentence tried once, however many part nouns it holds)
+        if at not in cuts and at not in titles:
             title_end = embedded_part_title(text, at, end)
             if title_end is not None:
                 titles[at] = title_end
     cuts.update(titles)
     restarts: dict[int, tuple[int, int]] = {}
-    for at, title_end, restart, numeral in _lost_part_titles(text, start, end, set(titles)):
+    for at, title_end, restart, numeral in _lost_part_titles(text, start, headings, set(titles)):
         if at not in cuts:
             titles[at] = title_end
             restarts[at] = (restart, numeral)
@@ -162,8 +162,9 @@ def _within(title_end: int | None, end: int) -> int | None:
 
 
 _SENTENCE_ENDS = "。！？；!?;"
-#: a part numeral not found after a sentence end (not 第一、: an ordinal inside a sentence)
-_BARE_PART_NUMERAL = regex.compile(r"(?<![第\d])[一二三四五六七八九十]{1,2}、")
+#: a part numeral not found after a sentence end (not 第一、: an ordinal inside a sentence),
+#: found at its 、 (which the engine finds faster than one of the numerals)
+_BARE_PART_NUMERAL = regex.compile(r"(?<=(?<![第\d])(?P<numeral>[一二三四五六七八九十]{1,2}))、")
 #: a glossary heading followed by its first numbered entry, whatever precedes it
 _GLOSSARY_THEN_ENTRY = regex.compile(
     r"(?P<title>名词解释|名词注释)[ \t]*[:：]?[ \t]*(?=(?:1|１)[.．、]|[（(](?:1|１|一)[）)])")
@@ -172,8 +173,8 @@ _NO_RESTART = (0, -1)
 _LOST_TITLE_WINDOW = 4000
 
 
-def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
-                      ) -> Iterator[tuple[int, int, int, int]]:
+def _lost_part_titles(text: str, start: int, headings: list[regex.Match[str]],
+                      titles: set[int]) -> Iterator[tuple[int, int, int, int]]:
     """Sentences that may open a part whose heading lost its numeral, inside a run-on line.
 
     A subsection numeral （一） after （二） or later with no part numeral or part title between
@@ -183,13 +184,15 @@ def _lost_part_titles(text: str, start: int, end: int, titles: set[int]
     its introduction. Every sentence in that stretch that starts like a title (a short clause,
     a comma, a title-long clause, run into the body or ending the sentence) is offered, as
     ``(start, title end, 1 or 2, where the numeral stands)``; the outline pass decides which
-    one, if any, is the heading (where the text turns to the next part: ``classify``)."""
+    one, if any, is the heading (where the text turns to the next part: ``classify``).
+    ``headings`` are the line's matches of ``EMBEDDED_HEADING``, ``titles`` where its part
+    titles without numeral start."""
     last = 0  # the last subsection ordinal since a part began, and where that is
     last_at = start
     parted = False  # a part numeral or title stands before
     title_at = sorted(titles)
     t = 0
-    for m in patterns.EMBEDDED_HEADING.finditer(text, start, end):
+    for m in headings:
         at = m.start("at")
         while t < len(title_at) and title_at[t] < at:
             last, last_at, parted = 0, title_at[t], True
@@ -241,6 +244,9 @@ _SENTENCE_END_CHAR = regex.compile("[。！？；!?;]")
 #: and ends at each one, as the scan of the whole line does
 _CLAUSE_BREAK = regex.compile("[，,：:。；;]")
 _CLAUSE_BREAK_BEFORE = regex.compile("[，,：:。；;]", flags=regex.REVERSE)
+#: a sentence end that breaks a clause and the clause after it (group 1, up to the next
+#: break), or a sentence end inside a clause: where the clauses ``_part_nouns`` scans are
+_CLAUSE_AFTER_END = regex.compile("[。；;]([^，,：:。；;]*)|[！？!?]")
 
 
 def _part_nouns(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
@@ -249,17 +255,16 @@ def _part_nouns(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     sentence end before it, and ``_sentence_start`` finds no sentence start for it. Most of a
     long line is such clauses, and ``PART_NOUN`` (a long alternation) is slow to scan."""
     scanned = start  # the clauses before this position are done
-    for stop in _SENTENCE_END_CHAR.finditer(text, start, end):
-        at = stop.start()
-        if at < scanned:
-            continue  # a ！ inside a clause already scanned
-        if text[at] in "。；;":  # a clause break: the clause starts after it
-            lo = at + 1
-        else:  # ！？!?: the clause holding it starts after the break before it
+    for m in _CLAUSE_AFTER_END.finditer(text, start, end):
+        lo, hi = m.span(1)  # the clause after 。；; (a ！ inside it is passed over with it)
+        if lo < 0:  # ！？!?: the clause holding it starts after the break before it
+            at = m.start()
+            if at < scanned:
+                continue  # a ！ inside a clause already scanned
             before = _CLAUSE_BREAK_BEFORE.search(text, scanned, at)
             lo = before.end() if before is not None else scanned
-        after = _CLAUSE_BREAK.search(text, at + 1, end)
-        hi = after.start() if after is not None else end
+            after = _CLAUSE_BREAK.search(text, at + 1, end)
+            hi = after.start() if after is not None else end
         yield from _PART_NOUN.finditer(text, lo, hi)
         scanned = hi
 
@@ -269,19 +274,14 @@ def _skip(text: str, pos: int, end: int) -> int:
         pos += 1
     return pos
 _TITLE_BEFORE_NOUN = 32
+#: the last sentence end or clause break before a position
+_STOP_BEFORE = regex.compile("[。！？；!?;，,：:]", flags=regex.REVERSE)
 
 
 def _sentence_start(text: str, pos: int, start: int) -> int | None:
     """The start of the sentence that holds ``pos``, if a sentence end lies at most
     ``_TITLE_BEFORE_NOUN`` characters before it (spaces after the end skipped)."""
-    lo = max(start, pos - _TITLE_BEFORE_NOUN)
-    for i in range(pos - 1, lo - 1, -1):
-        c = text[i]
-        if c in _SENTENCE_ENDS:
-            j = i + 1
-            while j < pos and text[j] in _SPACE:
-                j += 1
-            return j
-        if c in "，,：:":
-            return None  # inside a sentence
-    return None
+    stop = _STOP_BEFORE.search(text, max(start, pos - _TITLE_BEFORE_NOUN), pos)
+    if stop is None or text[stop.start()] not in _SENTENCE_ENDS:
+        return None  # inside a sentence (a comma or colon before), or too far in
+    return _skip(text, stop.end(), pos)
