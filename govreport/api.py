@@ -22,7 +22,7 @@ from .models import Diagnostic, Report, Section, Severity, Span
 from .normalize import NormalizedText, normalize
 from .outline import Finding, Token, recover
 from .patterns import unpair_surrogates
-from .segment import Block, segment
+from .segment import Block, RunOnCuts, segment
 
 # the decoding of bytes and the reading of files (.docx, HTML, PDF) are imported by the calls that
 # take bytes or files: ``import govreport`` and ``parse(str)`` do without them; the grammar
@@ -105,12 +105,13 @@ Prepared = tuple[NormalizedText, list[Block], list[Candidate]]
 
 
 def _parse_text(text: str, *, source: str | None, offset: int = 0,
-                prepared: Prepared | None = None) -> Report:
+                prepared: Prepared | None = None, known: RunOnCuts | None = None) -> Report:
     """The pipeline. ``prepared`` (from ``split``) is what the first stages made of ``text``,
-    not yet used by an outline pass (which sets the family of bare headings it promotes)."""
+    not yet used by an outline pass (which sets the family of bare headings it promotes);
+    ``known``: the run-on lines of the page ``text`` is a slice of, cut already (``segment``)."""
     if prepared is None:
         norm = normalize(text)
-        cands = classify(norm.text, segment(norm.text))
+        cands = classify(norm.text, segment(norm.text, known))
     else:
         norm, _, cands = prepared
     tokens, findings = recover(norm.text, cands)

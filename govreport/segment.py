@@ -17,7 +17,7 @@ from . import patterns
 from .boundary import chapter_options, embedded_part_title
 from .vocabulary import PART_NOUN as _PART_NOUN
 
-__all__ = ["RUN_ON_LENGTH", "Block", "segment"]
+__all__ = ["RUN_ON_LENGTH", "Block", "RunOnCuts", "segment"]
 
 #: lines at least this long are searched for embedded headings (and any line that holds
 #: more than half of the text, opens with 一、 and holds 二、 after a sentence end, or holds
@@ -47,8 +47,17 @@ class Block:
         return f"Block({self.start}, {self.end}{', embedded' if self.embedded else ''})"
 
 
-def segment(text: str) -> list[Block]:
-    """Split normalised ``text`` into blocks, in order, non-overlapping, without empty ones."""
+#: the blocks of run-on lines already cut, by line (offsets in the line): see ``segment``
+RunOnCuts = dict[str, tuple[tuple[int, int, bool, "int | None", int, int], ...]]
+
+
+def segment(text: str, known: RunOnCuts | None = None) -> list[Block]:
+    """Split normalised ``text`` into blocks, in order, non-overlapping, without empty ones.
+
+    A run-on line is cut by what it holds alone: the patterns look behind a line's start only
+    for punctuation, digits or letters, which the line break and spaces before it never are.
+    ``known`` keeps the cuts of the run-on lines of one call for the next calls given it: a
+    page and each report on it (``parse_many``) hold the same long lines."""
     blocks: list[Block] = []
     pos = 0
     size = len(text)
@@ -64,11 +73,24 @@ def segment(text: str) -> list[Block]:
             if (n >= RUN_ON_LENGTH or 2 * n > size
                     or (stripped.startswith("一、") and _opens_a_part_sequence(text, start, end))
                     or (n >= _OPENING_LINE and _opening_then_heading(text, start, end))):
-                blocks.extend(_split_run_on(text, start, end))
+                blocks.extend(_run_on(stripped, start, known))
             else:
                 blocks.append(Block(start, end))
         pos += length + 1
     return blocks
+
+
+def _run_on(line: str, start: int, known: RunOnCuts | None) -> list[Block]:
+    """The blocks of a run-on ``line`` that starts at ``start`` (``known``: see ``segment``)."""
+    cuts = None if known is None else known.get(line)
+    if cuts is None:
+        cuts = tuple((b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
+                     for b in _split_run_on(line, 0, len(line)))
+        if known is not None:
+            known[line] = cuts
+    return [Block(start + a, start + e, embedded, None if title_end is None else start + title_end,
+                  restart, stretch if stretch < 0 else start + stretch)
+            for a, e, embedded, title_end, restart, stretch in cuts]
 
 
 def _opens_a_part_sequence(text: str, start: int, end: int) -> bool:

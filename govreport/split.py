@@ -19,7 +19,7 @@ from .api import Prepared, _as_text, _parse_text
 from .classify import Candidate, TokenKind, classify, openings
 from .models import Report, Span
 from .normalize import normalize
-from .segment import segment
+from .segment import RunOnCuts, segment
 
 __all__ = ["PageItem", "parse_many", "parse_page", "split"]
 
@@ -140,12 +140,13 @@ def split(text: str | bytes) -> list[PageItem]:
     return _split(_as_text(text))[1]
 
 
-def _split(page: str) -> tuple[Prepared, list[PageItem]]:
+def _split(page: str, known: RunOnCuts | None = None) -> tuple[Prepared, list[PageItem]]:
     """The page's normalised text, blocks and candidates (what ``parse()`` of the whole page
-    starts from), and its items."""
+    starts from), and its items; ``known`` takes the cuts of the page's run-on lines, for the
+    parse of each report (``segment``)."""
     norm = normalize(page)
     ntext = norm.text
-    blocks = segment(ntext)
+    blocks = segment(ntext, known)
     cands = classify(ntext, blocks)
     prepared = (norm, blocks, cands)
     if not cands:
@@ -192,9 +193,10 @@ def parse_many(text: str | bytes, *, source: str | None = None) -> list[Report]:
     page and ``offset`` where that slice starts; items that are not reports are left out
     (see :func:`split`)."""
     page = _as_text(text)
+    known: RunOnCuts = {}  # a report on one line is cut once, for the split and its parse
     return [
-        _parse_text(item.text, source=source, offset=item.span.start)
-        for item in _split(page)[1]
+        _parse_text(item.text, source=source, offset=item.span.start, known=known)
+        for item in _split(page, known)[1]
         if item.is_report
     ]
 
@@ -205,9 +207,10 @@ def parse_page(text: str | bytes, *, source: str | None = None) -> list[Report]:
     know what a file holds. The page is normalised and classified once, for both the split and
     the parse of a single report (``split()`` followed by ``parse()`` would do it twice)."""
     page = _as_text(text)
-    prepared, items = _split(page)
+    known: RunOnCuts = {}
+    prepared, items = _split(page, known)
     reports = [item for item in items if item.is_report]
     if len(reports) >= 2:
-        return [_parse_text(item.text, source=source, offset=item.span.start)
+        return [_parse_text(item.text, source=source, offset=item.span.start, known=known)
                 for item in reports]
     return [_parse_text(page, source=source, prepared=prepared)]

@@ -3,6 +3,9 @@ the same results as calling split() and then one of them, with the page prepared
 
 from __future__ import annotations
 
+import attrs
+import pytest
+
 import govreport
 from govreport.split import parse_page, split
 
@@ -35,3 +38,30 @@ def test_a_listing_page_gives_each_report() -> None:
     page = shared_text("seeds/001_330ca93b427a2047.txt")
     assert sum(1 for item in split(page) if item.is_report) >= 2
     assert parse_page(page, source="p") == govreport.parse_many(page, source="p")
+
+
+def test_a_page_of_one_line_reports_is_cut_once_per_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each report of a listing page on one line (seed 001's shape): the split of the page and
+    # the parse of each report cut the same lines; the second time comes from what the first
+    # found, with the same reports as parsing each item's text
+    from govreport import segment
+
+    one_line = (SAMPLE.replace("过去一年，经济平稳。", "过去一年，经济平稳，民生改善。" * 40)
+                .replace("\n", "").replace("工作报告各位", "工作报告\n各位"))
+    assert max(map(len, one_line.split("\n"))) >= segment.RUN_ON_LENGTH
+    page = "首页 | 返回顶部\n" + one_line + "\n• 【相关】\n" + one_line.replace("2026", "2027") + "\n"
+    cut: list[str] = []
+    plain = segment._split_run_on
+
+    def counted(text: str, start: int, end: int) -> list[segment.Block]:
+        cut.append(text[start:end])
+        return plain(text, start, end)
+
+    monkeypatch.setattr(segment, "_split_run_on", counted)
+    reports = govreport.parse_many(page, source="p")
+    assert len(cut) == len(set(cut)) == 2  # no line cut twice by parse_many
+    items = [item for item in split(page) if item.is_report]
+    assert len(reports) == len(items) == 2
+    for report, item in zip(reports, items, strict=True):
+        assert report == attrs.evolve(govreport.parse(item.text, source="p"),
+                                      offset=item.span.start)

@@ -85,3 +85,51 @@ def test_scans_on_the_real_texts() -> None:
             if len(line) >= segment.RUN_ON_LENGTH:
                 _check_line(text, pos, pos + len(line))
             pos += len(line) + 1
+
+
+# --------------------------------------------------------------------------- run-on lines alone
+
+#: what may stand before a run-on line: nothing, a line (ending in a sentence end, a letter, a
+#: digit or a numeral), blank lines, and the line's own leading spaces
+_BEFORE = st.sampled_from(["", "一、回顾\n", "经济平稳。\n", "It grew 5.\n", "第\n", "2\n",
+                           "\n\n", " \n", "\t"])
+
+
+def _in_context(text: str, start: int, end: int) -> list[tuple[object, ...]]:
+    """The blocks ``_split_run_on`` cuts from ``text[start:end]`` where it stands."""
+    return [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
+            for b in segment._split_run_on(text, start, end)]
+
+
+@given(_BEFORE, st.lists(_PIECES, min_size=1, max_size=80).map("".join),
+       st.sampled_from(["", " ", "\u3000 "]))
+@example("经济平稳。\n", "。一、回顾。（一）好。（二）好。（一）又。", "")
+@example("It grew 5.\n", ".II. Work Arrangements for 2025.Second, goals", " ")
+def test_a_run_on_line_is_cut_as_it_stands_alone(before: str, line: str, lead: str) -> None:
+    line = line.strip(segment._SPACE) or "。"
+    text = before + lead + line + "\n下一行。"
+    start = len(before) + len(lead)
+    expected = _in_context(text, start, start + len(line))
+    known: segment.RunOnCuts = {}
+    alone = [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
+             for b in segment._run_on(line, start, known)]
+    assert alone == expected
+    again = [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
+             for b in segment._run_on(line, start + 7, known)]  # from ``known``, elsewhere
+    assert again == [(a + 7, e + 7, emb, None if t is None else t + 7, r, s if s < 0 else s + 7)
+                     for a, e, emb, t, r, s in expected]
+
+
+@requires_shared
+def test_run_on_lines_of_the_real_texts_are_cut_as_they_stand_alone() -> None:
+    for path in sorted(SHARED.rglob("*.txt")):
+        text = normalize.normalize(path.read_text(encoding="utf-8")).text
+        pos = 0
+        for line in text.split("\n"):
+            stripped = line.strip(segment._SPACE)
+            if len(stripped) >= segment.RUN_ON_LENGTH:
+                start = pos + len(line) - len(line.lstrip(segment._SPACE))
+                assert [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
+                        for b in segment._run_on(stripped, start, None)] == \
+                    _in_context(text, start, start + len(stripped)), path.name
+            pos += len(line) + 1
