@@ -300,13 +300,26 @@ _FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x
                                *range(0x1C, 0x20), 0x1680)})
 _WIDTH_TABLE = str.maketrans(_FOLD)
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-_HAN = regex.compile(r"\p{Han}")
+#: ``\p{Han}`` (Script=Han) of the ``regex`` module spelt out as a class for the stdlib ``re``
+#: (tests/test_width.py checks every code point)
+_HAN_CLASS = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2\U00016fe3\U00016ff0-\U00016ff6"
+    "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+    "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
+)
 _FOLD_CLASS = "".join(re.escape(chr(c)) for c in sorted(_FOLD))
-#: one pass for both: an ASCII mark or a character to fold, and the characters to fold after
-#: it. Stdlib ``re`` scans a plain character class several times faster than ``regex``, and
-#: ``[…][…]*`` faster than ``[…]+``. No character folds to an ASCII mark or to Han, so a mark's
-#: neighbours are Han in the folded text exactly where they are Han in the input.
-_WIDTH_PASS = re.compile(f"[,;:!?(){_FOLD_CLASS}][{_FOLD_CLASS}]*")
+#: an ASCII mark (just read) that stays half-width: not after a Han character (``(`` never
+#: turns for the character before it) and not before one (nor does ``)`` for the one after)
+_MARK_STAYS = rf"(?<![{_HAN_CLASS}][,;:!?)])(?:(?<=\))|(?![{_HAN_CLASS}]))"
+#: the width pass splits the text at the runs of characters to fold and at the ASCII marks
+#: that stay: every ASCII mark left between them turns full-width. In Chinese text nearly every
+#: mark turns, so that is a ``str.replace`` at C speed, not a decision in Python per mark. One
+#: character class leads the pattern, which lets the stdlib ``re`` scan for it fast. No
+#: character folds to an ASCII mark or to Han, so a mark's neighbours are Han in the folded
+#: text exactly where they are Han in the input: folding and turning marks commute.
+_WIDTH_PASS = re.compile(
+    rf"([,;:!?(){_FOLD_CLASS}](?:(?<=[{_FOLD_CLASS}])[{_FOLD_CLASS}]*|{_MARK_STAYS}))")
 
 
 #: a full stop typed as ASCII after a Han character (or 5%, or a closing quote after Han),
@@ -321,29 +334,13 @@ _ASCII_STOP = regex.compile(
 
 
 def width(text: str) -> tuple[str, Deletions]:
-    han: dict[str, bool] = {}  # the neighbours of ASCII marks looked at: Han or not
-
-    def is_han(c: str) -> bool:
-        known = han.get(c)
-        if known is None:
-            known = han[c] = _HAN.match(c) is not None
-        return known
-
-    def piece(m: re.Match[str]) -> str:
-        found = m.group()
-        mark = found[0]
-        if mark not in _TO_FULL:
-            return found.translate(_WIDTH_TABLE)
-        # a mark after a Han character, or before one (``(`` only before, ``)`` only after),
-        # becomes full-width
-        i = m.start()
-        if (mark != "(" and i > 0 and is_han(text[i - 1])) or (
-                mark != ")" and i + 1 < len(text) and is_han(text[i + 1])):
-            mark = _TO_FULL[mark]
-        return mark + found[1:].translate(_WIDTH_TABLE)
-
-    # only the runs that change are touched: most Chinese text has few of them
-    out = _WIDTH_PASS.sub(piece, text)
+    pieces = _WIDTH_PASS.split(text)  # text, a run to fold or a mark that stays, text, …
+    for i in range(1, len(pieces), 2):
+        pieces[i] = pieces[i].translate(_WIDTH_TABLE)  # (a mark that stays is no key)
+    for mark, full in _TO_FULL.items():
+        if mark in text:  # every such mark in the text between them turns
+            pieces[::2] = [piece.replace(mark, full) for piece in pieces[::2]]
+    out = "".join(pieces)
     if "." in out:
         out = _ASCII_STOP.sub("。", out)
     return out, []
