@@ -427,8 +427,11 @@ def _page_furniture(stripped: list[str]) -> set[int]:
     return set(numbers) | running
 
 
-#: a line of one or two characters (not a heading numeral, not web chrome)
-_NARROW_LINE = re.compile(r"(?m)^[ \t]*\S{1,2}[ \t]*$")  # (stdlib re: 3× faster here)
+#: a line of one or two characters (not a heading numeral, not web chrome): the first line,
+#: and any other with the line break before it, which stdlib ``re`` scans for at C speed (a
+#: pattern led by ``^`` is tried at every position of the text)
+_FIRST_NARROW_LINE = re.compile(r"[ \t]*\S{1,2}[ \t]*$", re.MULTILINE)
+_NARROW_LINE = re.compile(r"\n([ \t]*\S{1,2}[ \t]*)$", re.MULTILINE)
 #: this many narrow lines in a row (blank lines between allowed) are text wrapped at a width
 #: of a character or two (vertical text or a narrow table column in a PDF), never a report's
 #: own line structure
@@ -442,9 +445,11 @@ def _narrow_lines(text: str) -> str:
     runs: list[tuple[int, int]] = []
     first = last = -1
     count = 0
-    for m in _NARROW_LINE.finditer(text):
-        start, end = m.span()
-        line = m.group().strip()
+    first_line = _FIRST_NARROW_LINE.match(text)
+    spans = itertools.chain([first_line.span()] if first_line else [],
+                            (m.span(1) for m in _NARROW_LINE.finditer(text)))
+    for start, end in spans:
+        line = text[start:end].strip()
         # a heading numeral on a line of its own (一、 / 1.), its title on the next line, is
         # the outline's, and joined to other lines it would read as a heading; a web page's
         # menu (首页 / 登录 …) is chrome line by line: either ends a run
@@ -479,13 +484,10 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     if "\n" not in text:
         return text, []
     text = _narrow_lines(text)
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
-    stripped = [line.strip() for _, line in lines]
     chrome: dict[str, bool] = {}  # the lines asked about (a line may be asked three times)
 
     def is_chrome(line: str) -> bool:
@@ -504,7 +506,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     # which the width step has folded to ASCII spaces)
     columns = {}
     for i in filled:
-        line = lines[i][1].rstrip()
+        line = lines[i].rstrip()
         columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore")) \
             + len(line) - len(line.lstrip())
     # the typical width is that of the lines that break mid-sentence (what hard wrapping
@@ -571,7 +573,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             else:
                 starts_anew = (_structural(nxt, chrome=False) or is_chrome(nxt)
                                or _truncated_heading_after(prev, nxt))
-            join = lines[b][1][:1] not in " \t" and not (is_chrome(prev) or starts_anew)
+            join = lines[b][:1] not in " \t" and not (is_chrome(prev) or starts_anew)
             if join and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS and (
                 (columns[b] < wrap_width - 2 and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
                 or _SALUTATION_LEAD.match(nxt)
@@ -604,12 +606,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             while c < len(stripped) and (c in furniture or not stripped[c]):
                 c += 1
             if c < len(stripped) and joins(a, c):
-                start = lines[a][0] + len(lines[a][1])
-                runs.append((start, lines[c][0]))
+                start = starts[a] + len(lines[a])
+                runs.append((start, starts[c]))
                 skip_to = c
             continue
         if joins(a, b):
-            start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
+            start = starts[a] + len(lines[a])  # the "\n" after line a
             if stripped[a][-1:].isascii() and _FIRST_WORD.match(stripped[b]):
                 spaces.append((start, start + 1))  # between two words of Latin text: a space
             else:
