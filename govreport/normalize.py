@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -200,9 +201,12 @@ _SURROGATES = re.compile("([\ud800-\udfff]+)")
 
 def _t2s(text: str) -> str:
     convert = _opencc().convert  # type: ignore[attr-defined]
-    if _SURROGATES.search(text) is None:
+    try:
         return convert(text)  # type: ignore[no-any-return]
-    # OpenCC takes UTF-8, which cannot hold lone surrogates: convert around them
+    except UnicodeEncodeError:
+        pass
+    # OpenCC takes UTF-8, which cannot hold lone surrogates: convert around them (encoding
+    # fails before any conversion, and costs less than a search for them first)
     return "".join(piece if i % 2 else convert(piece)
                    for i, piece in enumerate(_SURROGATES.split(text)))
 
@@ -258,10 +262,11 @@ def detect_script(text: str) -> str:
     if han == 0:
         return "en" if _LATIN_WORD.search(sample) else "zh-Hans"
     # count traditional-only characters only as far as the verdict needs: a simplified text
-    # has (next to) none, a traditional one reaches the share within its first lines
-    for trad, _ in enumerate(_traditional_pattern().finditer(sample), 1):
-        if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
-            return "zh-Hant"
+    # has (next to) none, a traditional one reaches the share within its first lines. The
+    # matches are counted at C speed, up to the one that reaches the share (or 3)
+    needed = max(3, math.ceil(TRADITIONAL_SHARE * han))
+    if next(itertools.islice(_traditional_pattern().finditer(sample), needed - 1, None), None):
+        return "zh-Hant"
     # a Latin word is at least two ASCII letters: with no more ASCII characters than Han ones
     # there cannot be more than han / 2 words
     if len(sample.encode("ascii", "ignore")) <= han:
