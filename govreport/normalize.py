@@ -345,10 +345,11 @@ _ASCII_STOP = regex.compile(
 
 def width(text: str) -> tuple[str, Deletions]:
     pieces = _WIDTH_PASS.split(text)  # text, a run to fold or a mark that stays, text, …
-    for i in range(1, len(pieces), 2):
-        pieces[i] = pieces[i].translate(_WIDTH_TABLE)  # (a mark that stays is no key)
+    # (a mark that stays is no key of the table)
+    pieces[1::2] = [run.translate(_WIDTH_TABLE) for run in pieces[1::2]]
+    ascii_chars = text.encode("ascii", "ignore")  # (few in Chinese text: quick to look through)
     for mark, full in _TO_FULL.items():
-        if mark in text:  # every such mark in the text between them turns
+        if ord(mark) in ascii_chars:  # every such mark in the text between them turns
             pieces[::2] = [piece.replace(mark, full) for piece in pieces[::2]]
     out = "".join(pieces)
     if "." in out:
