@@ -518,8 +518,8 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     columns = {}
     for i in filled:
         line = lines[i].rstrip()
-        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore")) \
-            + len(line) - len(line.lstrip())
+        indent = len(line) - len(stripped[i])
+        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore")) + indent
     # the typical width is that of the lines that break mid-sentence (what hard wrapping
     # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence,
     # nor are numbered headings (parallel titles have equal lengths)
