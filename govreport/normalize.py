@@ -322,14 +322,24 @@ _FOLD_CLASS = "".join(re.escape(chr(c)) for c in sorted(_FOLD))
 #: an ASCII mark (just read) that stays half-width: not after a Han character (``(`` never
 #: turns for the character before it) and not before one (nor does ``)`` for the one after)
 _MARK_STAYS = rf"(?<![{_HAN_CLASS}][,;:!?)])(?:(?<=\))|(?![{_HAN_CLASS}]))"
-#: the width pass splits the text at the runs of characters to fold and at the ASCII marks
-#: that stay: every ASCII mark left between them turns full-width. In Chinese text nearly every
-#: mark turns, so that is a ``str.replace`` at C speed, not a decision in Python per mark. One
-#: character class leads the pattern, which lets the stdlib ``re`` scan for it fast. No
-#: character folds to an ASCII mark or to Han, so a mark's neighbours are Han in the folded
-#: text exactly where they are Han in the input: folding and turning marks commute.
-_WIDTH_PASS = re.compile(
-    rf"([,;:!?(){_FOLD_CLASS}](?:(?<=[{_FOLD_CLASS}])[{_FOLD_CLASS}]*|{_MARK_STAYS}))")
+#: the width pass of a text without ASCII marks: the runs of characters to fold (stdlib ``re``
+#: scans a plain character class several times faster than ``regex``, and ``[…][…]*`` faster
+#: than ``[…]+``)
+_FOLD_PASS = re.compile(rf"([{_FOLD_CLASS}][{_FOLD_CLASS}]*)")
+
+
+@functools.cache
+def _width_pass() -> re.Pattern[str]:
+    """The width pass of a text with ASCII marks, which splits it at the runs of characters
+    to fold and at the ASCII marks that stay: every ASCII mark left between them turns
+    full-width. In Chinese text nearly every mark turns, so that is a ``str.replace`` at C
+    speed, not a decision in Python per mark. One character class leads the pattern, which
+    lets the stdlib ``re`` scan for it fast. No character folds to an ASCII mark or to Han, so
+    a mark's neighbours are Han in the folded text exactly where they are Han in the input:
+    folding and turning marks commute. (Compiled when first needed: the Han class takes the
+    stdlib ``re`` a few milliseconds.)"""
+    return re.compile(
+        rf"([,;:!?(){_FOLD_CLASS}](?:(?<=[{_FOLD_CLASS}])[{_FOLD_CLASS}]*|{_MARK_STAYS}))")
 
 
 #: a full stop typed as ASCII after a Han character (or 5%, or a closing quote after Han),
@@ -344,13 +354,14 @@ _ASCII_STOP = regex.compile(
 
 
 def width(text: str) -> tuple[str, Deletions]:
-    pieces = _WIDTH_PASS.split(text)  # text, a run to fold or a mark that stays, text, …
+    ascii_chars = text.encode("ascii", "ignore")  # (few in Chinese text: quick to look through)
+    marks = [(mark, full) for mark, full in _TO_FULL.items() if ord(mark) in ascii_chars]
+    # text, a run to fold (or a mark that stays), text, …
+    pieces = (_width_pass() if marks else _FOLD_PASS).split(text)
     # (a mark that stays is no key of the table)
     pieces[1::2] = [run.translate(_WIDTH_TABLE) for run in pieces[1::2]]
-    ascii_chars = text.encode("ascii", "ignore")  # (few in Chinese text: quick to look through)
-    for mark, full in _TO_FULL.items():
-        if ord(mark) in ascii_chars:  # every such mark in the text between them turns
-            pieces[::2] = [piece.replace(mark, full) for piece in pieces[::2]]
+    for mark, full in marks:  # every such mark in the text between them turns
+        pieces[::2] = [piece.replace(mark, full) for piece in pieces[::2]]
     out = "".join(pieces)
     if "." in out:
         out = _ASCII_STOP.sub("。", out)
