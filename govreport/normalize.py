@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -104,7 +105,8 @@ def _delete_runs(text: str, runs: Deletions) -> tuple[str, Deletions]:
     return "".join(parts), runs
 
 
-def _sub_deleting(pattern: regex.Pattern[str], text: str) -> tuple[str, Deletions]:
+def _sub_deleting(pattern: re.Pattern[str] | regex.Pattern[str],
+                  text: str) -> tuple[str, Deletions]:
     """Delete every match of ``pattern``."""
     return _delete_runs(text, [m.span() for m in pattern.finditer(text)])
 
@@ -136,7 +138,11 @@ def markup(text: str) -> tuple[str, Deletions]:
 
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
-_ZERO_WIDTH = regex.compile(rf"(?<=[^\n])\n[{_ZW}]+\n(?=[^\n])|[{_ZW}]+")
+#: a line of nothing but zero-width characters between two lines (with the line break before
+#: it and the one after), or a run of them elsewhere. One character class leads the pattern, so
+#: the stdlib ``re`` scans for it fast; ``regex`` would try the alternation at every position.
+_ZERO_WIDTH = re.compile(
+    rf"[\n{_ZW}](?:(?<=[^\n]\n)[{_ZW}]+\n(?=[^\n])|(?<=[{_ZW}])[{_ZW}]*)")
 
 
 def zero_width(text: str) -> tuple[str, Deletions]:
@@ -195,9 +201,12 @@ _SURROGATES = re.compile("([\ud800-\udfff]+)")
 
 def _t2s(text: str) -> str:
     convert = _opencc().convert  # type: ignore[attr-defined]
-    if _SURROGATES.search(text) is None:
+    try:
         return convert(text)  # type: ignore[no-any-return]
-    # OpenCC takes UTF-8, which cannot hold lone surrogates: convert around them
+    except UnicodeEncodeError:
+        pass
+    # OpenCC takes UTF-8, which cannot hold lone surrogates: convert around them (encoding
+    # fails before any conversion, and costs less than a search for them first)
     return "".join(piece if i % 2 else convert(piece)
                    for i, piece in enumerate(_SURROGATES.split(text)))
 
@@ -253,10 +262,11 @@ def detect_script(text: str) -> str:
     if han == 0:
         return "en" if _LATIN_WORD.search(sample) else "zh-Hans"
     # count traditional-only characters only as far as the verdict needs: a simplified text
-    # has (next to) none, a traditional one reaches the share within its first lines
-    for trad, _ in enumerate(_traditional_pattern().finditer(sample), 1):
-        if trad >= 3 and trad >= TRADITIONAL_SHARE * han:
-            return "zh-Hant"
+    # has (next to) none, a traditional one reaches the share within its first lines. The
+    # matches are counted at C speed, up to the one that reaches the share (or 3)
+    needed = max(3, math.ceil(TRADITIONAL_SHARE * han))
+    if next(itertools.islice(_traditional_pattern().finditer(sample), needed - 1, None), None):
+        return "zh-Hant"
     # a Latin word is at least two ASCII letters: with no more ASCII characters than Han ones
     # there cannot be more than han / 2 words
     if len(sample.encode("ascii", "ignore")) <= han:
@@ -300,13 +310,36 @@ _FOLD.update({c: " " for c in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x
                                *range(0x1C, 0x20), 0x1680)})
 _WIDTH_TABLE = str.maketrans(_FOLD)
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-_HAN = regex.compile(r"\p{Han}")
+#: ``\p{Han}`` (Script=Han) of the ``regex`` module spelt out as a class for the stdlib ``re``
+#: (tests/test_width.py checks every code point)
+_HAN_CLASS = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2\U00016fe3\U00016ff0-\U00016ff6"
+    "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+    "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
+)
 _FOLD_CLASS = "".join(re.escape(chr(c)) for c in sorted(_FOLD))
-#: one pass for both: an ASCII mark or a character to fold, and the characters to fold after
-#: it. Stdlib ``re`` scans a plain character class several times faster than ``regex``, and
-#: ``[…][…]*`` faster than ``[…]+``. No character folds to an ASCII mark or to Han, so a mark's
-#: neighbours are Han in the folded text exactly where they are Han in the input.
-_WIDTH_PASS = re.compile(f"[,;:!?(){_FOLD_CLASS}][{_FOLD_CLASS}]*")
+#: an ASCII mark (just read) that stays half-width: not after a Han character (``(`` never
+#: turns for the character before it) and not before one (nor does ``)`` for the one after)
+_MARK_STAYS = rf"(?<![{_HAN_CLASS}][,;:!?)])(?:(?<=\))|(?![{_HAN_CLASS}]))"
+#: the width pass of a text without ASCII marks: the runs of characters to fold (stdlib ``re``
+#: scans a plain character class several times faster than ``regex``, and ``[…][…]*`` faster
+#: than ``[…]+``)
+_FOLD_PASS = re.compile(rf"([{_FOLD_CLASS}][{_FOLD_CLASS}]*)")
+
+
+@functools.cache
+def _width_pass() -> re.Pattern[str]:
+    """The width pass of a text with ASCII marks, which splits it at the runs of characters
+    to fold and at the ASCII marks that stay: every ASCII mark left between them turns
+    full-width. In Chinese text nearly every mark turns, so that is a ``str.replace`` at C
+    speed, not a decision in Python per mark. One character class leads the pattern, which
+    lets the stdlib ``re`` scan for it fast. No character folds to an ASCII mark or to Han, so
+    a mark's neighbours are Han in the folded text exactly where they are Han in the input:
+    folding and turning marks commute. (Compiled when first needed: the Han class takes the
+    stdlib ``re`` a few milliseconds.)"""
+    return re.compile(
+        rf"([,;:!?(){_FOLD_CLASS}](?:(?<=[{_FOLD_CLASS}])[{_FOLD_CLASS}]*|{_MARK_STAYS}))")
 
 
 #: a full stop typed as ASCII after a Han character (or 5%, or a closing quote after Han),
@@ -321,29 +354,15 @@ _ASCII_STOP = regex.compile(
 
 
 def width(text: str) -> tuple[str, Deletions]:
-    han: dict[str, bool] = {}  # the neighbours of ASCII marks looked at: Han or not
-
-    def is_han(c: str) -> bool:
-        known = han.get(c)
-        if known is None:
-            known = han[c] = _HAN.match(c) is not None
-        return known
-
-    def piece(m: re.Match[str]) -> str:
-        found = m.group()
-        mark = found[0]
-        if mark not in _TO_FULL:
-            return found.translate(_WIDTH_TABLE)
-        # a mark after a Han character, or before one (``(`` only before, ``)`` only after),
-        # becomes full-width
-        i = m.start()
-        if (mark != "(" and i > 0 and is_han(text[i - 1])) or (
-                mark != ")" and i + 1 < len(text) and is_han(text[i + 1])):
-            mark = _TO_FULL[mark]
-        return mark + found[1:].translate(_WIDTH_TABLE)
-
-    # only the runs that change are touched: most Chinese text has few of them
-    out = _WIDTH_PASS.sub(piece, text)
+    ascii_chars = text.encode("ascii", "ignore")  # (few in Chinese text: quick to look through)
+    marks = [(mark, full) for mark, full in _TO_FULL.items() if ord(mark) in ascii_chars]
+    # text, a run to fold (or a mark that stays), text, …
+    pieces = (_width_pass() if marks else _FOLD_PASS).split(text)
+    # (a mark that stays is no key of the table)
+    pieces[1::2] = [run.translate(_WIDTH_TABLE) for run in pieces[1::2]]
+    for mark, full in marks:  # every such mark in the text between them turns
+        pieces[::2] = [piece.replace(mark, full) for piece in pieces[::2]]
+    out = "".join(pieces)
     if "." in out:
         out = _ASCII_STOP.sub("。", out)
     return out, []
@@ -430,8 +449,11 @@ def _page_furniture(stripped: list[str]) -> set[int]:
     return set(numbers) | running
 
 
-#: a line of one or two characters (not a heading numeral, not web chrome)
-_NARROW_LINE = re.compile(r"(?m)^[ \t]*\S{1,2}[ \t]*$")  # (stdlib re: 3× faster here)
+#: a line of one or two characters (not a heading numeral, not web chrome): the first line,
+#: and any other with the line break before it, which stdlib ``re`` scans for at C speed (a
+#: pattern led by ``^`` is tried at every position of the text)
+_FIRST_NARROW_LINE = re.compile(r"[ \t]*\S{1,2}[ \t]*$", re.MULTILINE)
+_NARROW_LINE = re.compile(r"\n([ \t]*\S{1,2}[ \t]*)$", re.MULTILINE)
 #: this many narrow lines in a row (blank lines between allowed) are text wrapped at a width
 #: of a character or two (vertical text or a narrow table column in a PDF), never a report's
 #: own line structure
@@ -445,9 +467,11 @@ def _narrow_lines(text: str) -> str:
     runs: list[tuple[int, int]] = []
     first = last = -1
     count = 0
-    for m in _NARROW_LINE.finditer(text):
-        start, end = m.span()
-        line = m.group().strip()
+    first_line = _FIRST_NARROW_LINE.match(text)
+    spans = itertools.chain([first_line.span()] if first_line else [],
+                            (m.span(1) for m in _NARROW_LINE.finditer(text)))
+    for start, end in spans:
+        line = text[start:end].strip()
         # a heading numeral on a line of its own (一、 / 1.), its title on the next line, is
         # the outline's, and joined to other lines it would read as a heading; a web page's
         # menu (首页 / 登录 …) is chrome line by line: either ends a run
@@ -482,13 +506,10 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     if "\n" not in text:
         return text, []
     text = _narrow_lines(text)
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
-    stripped = [line.strip() for _, line in lines]
     chrome: dict[str, bool] = {}  # the lines asked about (a line may be asked three times)
 
     def is_chrome(line: str) -> bool:
@@ -507,9 +528,9 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     # which the width step has folded to ASCII spaces)
     columns = {}
     for i in filled:
-        line = lines[i][1].rstrip()
-        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore")) \
-            + len(line) - len(line.lstrip())
+        line = lines[i].rstrip()
+        indent = len(line) - len(stripped[i])
+        columns[i] = 2 * len(line) - len(line.encode("ascii", "ignore")) + indent
     # the typical width is that of the lines that break mid-sentence (what hard wrapping
     # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence,
     # nor are numbered headings (parallel titles have equal lengths)
@@ -574,7 +595,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             else:
                 starts_anew = (_structural(nxt, chrome=False) or is_chrome(nxt)
                                or _truncated_heading_after(prev, nxt))
-            join = lines[b][1][:1] not in " \t" and not (is_chrome(prev) or starts_anew)
+            join = lines[b][:1] not in " \t" and not (is_chrome(prev) or starts_anew)
             if join and prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS and (
                 (columns[b] < wrap_width - 2 and nxt.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
                 or _SALUTATION_LEAD.match(nxt)
@@ -607,12 +628,12 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             while c < len(stripped) and (c in furniture or not stripped[c]):
                 c += 1
             if c < len(stripped) and joins(a, c):
-                start = lines[a][0] + len(lines[a][1])
-                runs.append((start, lines[c][0]))
+                start = starts[a] + len(lines[a])
+                runs.append((start, starts[c]))
                 skip_to = c
             continue
         if joins(a, b):
-            start = lines[a][0] + len(lines[a][1])  # the "\n" after line a
+            start = starts[a] + len(lines[a])  # the "\n" after line a
             if stripped[a][-1:].isascii() and _FIRST_WORD.match(stripped[b]):
                 spaces.append((start, start + 1))  # between two words of Latin text: a space
             else:
