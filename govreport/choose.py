@@ -131,10 +131,22 @@ _MISSING: Stack = ()
 _PLAIN = frozenset({TokenKind.PARA, TokenKind.ITEM, TokenKind.SALUTATION,
                     TokenKind.TAIL_SALUTATION, TokenKind.GLOSSARY_ENTRY, TokenKind.BOILERPLATE,
                     TokenKind.TITLE, TokenKind.META, TokenKind.SPEAKER})
+#: … and for a block with a numeral that is no part's (（一）, 1.): those but the item, which may
+#: continue or start a subsection numbering (a part numeral read as text is remembered)
+_PLAIN_AT_A_NUMERAL = _PLAIN - {TokenKind.ITEM}
+_NOTHING_PLAIN: frozenset[TokenKind] = frozenset()
 #: readings after which no part or subsection can follow: the numbering is over
 _ENDS_BODY = frozenset({TokenKind.CLOSING_START, TokenKind.CLOSING_HEADING,
                         TokenKind.APPENDIX_HEADING, TokenKind.GLOSSARY_HEADING})
 _NUMBERED_LOOKS = frozenset({TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING})
+
+
+def _plain_readings(cand: Candidate | _Run) -> frozenset[TokenKind]:
+    """The kinds of reading of ``cand`` that leave the numbering state as it is once the body
+    has begun (``numbering`` says 0 of them and returns the state it was given)."""
+    if cand.kind not in _NUMBERED_LOOKS:
+        return _PLAIN
+    return _PLAIN_AT_A_NUMERAL if cand.family not in _PART_FAMILIES else _NOTHING_PLAIN
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -525,7 +537,7 @@ class _Search:
         moves = rec._moves
         move = rec.move
         nums = self.nums
-        numbered = cand.kind in _NUMBERED_LOOKS
+        plain_kinds = _plain_readings(cand)
         out: dict[tuple[int, int], _Next] = {}
         readings = cand.readings
         if exclude >= 0:
@@ -556,7 +568,7 @@ class _Search:
                 continue
             all_plain = False
             h_num = h.num
-            plain_ok = h_num.part != 0 and not numbered
+            in_body = h_num.part != 0
             for r_index, r in enumerate(readings):
                 if r_index == exclude:
                     continue
@@ -565,7 +577,7 @@ class _Search:
                     stack = move(h_stack, r)
                 if stack < 0:
                     continue
-                if plain_ok and r.kind in _PLAIN:
+                if in_body and r.kind in plain_kinds:
                     delta, num, nid, ordinal, gap = 0.0, h_num, h_nid, None, None
                 else:  # what the numbering says depends on the numbering state only
                     key = (h_nid, r_index)
