@@ -213,8 +213,9 @@ def test_ordered_map_refuses_a_chunksize_below_1() -> None:
         next(ordered_map(_explode, range(3), jobs=2, chunksize=0))
 
 
-@pytest.mark.parametrize(("n", "jobs", "size"), [(0, 2, 1), (16, 2, 1), (320, 2, 10),
-                                                 (10_000, 2, 16), (320, 1, 16)])
+@pytest.mark.parametrize(("n", "jobs", "size"), [(0, 2, 1), (16, 2, 1), (320, 2, 5),
+                                                 (10_000, 2, 16), (320, 1, 10),
+                                                 (1024, 1, 16)])
 def test_chunk_for(n: int, jobs: int, size: int) -> None:
     assert chunk_for(n, jobs) == size
 
