@@ -10,6 +10,7 @@ drawn from the characters that matter to them.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 import regex
 from hypothesis import example, given
@@ -76,15 +77,24 @@ def test_scans_find_what_the_plain_scans_find(text: str, lead: int) -> None:
     _check_line(line, lead, len(line))  # (the line's start inside the text)
 
 
-@requires_shared
-def test_scans_on_the_real_texts() -> None:
+def _real_run_on_lines() -> Iterator[tuple[str, str, int, int]]:
+    """``(file name, normalised text, start, end)`` of each run-on line of the real texts
+    (without the spaces around it)."""
     for path in sorted(SHARED.rglob("*.txt")):
         text = normalize.normalize(path.read_text(encoding="utf-8")).text
         pos = 0
         for line in text.split("\n"):
-            if len(line) >= segment.RUN_ON_LENGTH:
-                _check_line(text, pos, pos + len(line))
+            stripped = line.strip(segment._SPACE)
+            if len(stripped) >= segment.RUN_ON_LENGTH:
+                start = pos + len(line) - len(line.lstrip(segment._SPACE))
+                yield path.name, text, start, start + len(stripped)
             pos += len(line) + 1
+
+
+@requires_shared
+def test_scans_on_the_real_texts() -> None:
+    for _, text, start, end in _real_run_on_lines():
+        _check_line(text, start, end)
 
 
 # --------------------------------------------------------------------------- run-on lines alone
@@ -95,10 +105,13 @@ _BEFORE = st.sampled_from(["", "一、回顾\n", "经济平稳。\n", "It grew 5
                            "\n\n", " \n", "\t"])
 
 
+def _fields(blocks: list[segment.Block]) -> list[tuple[object, ...]]:
+    return [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch) for b in blocks]
+
+
 def _in_context(text: str, start: int, end: int) -> list[tuple[object, ...]]:
     """The blocks ``_split_run_on`` cuts from ``text[start:end]`` where it stands."""
-    return [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
-            for b in segment._split_run_on(text, start, end)]
+    return _fields(segment._split_run_on(text, start, end))
 
 
 @given(_BEFORE, st.lists(_PIECES, min_size=1, max_size=80).map("".join),
@@ -111,25 +124,14 @@ def test_a_run_on_line_is_cut_as_it_stands_alone(before: str, line: str, lead: s
     start = len(before) + len(lead)
     expected = _in_context(text, start, start + len(line))
     known: segment.RunOnCuts = {}
-    alone = [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
-             for b in segment._run_on(line, start, known)]
-    assert alone == expected
-    again = [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
-             for b in segment._run_on(line, start + 7, known)]  # from ``known``, elsewhere
+    assert _fields(segment._run_on(line, start, known)) == expected
+    again = _fields(segment._run_on(line, start + 7, known))  # from ``known``, elsewhere
     assert again == [(a + 7, e + 7, emb, None if t is None else t + 7, r, s if s < 0 else s + 7)
                      for a, e, emb, t, r, s in expected]
 
 
 @requires_shared
 def test_run_on_lines_of_the_real_texts_are_cut_as_they_stand_alone() -> None:
-    for path in sorted(SHARED.rglob("*.txt")):
-        text = normalize.normalize(path.read_text(encoding="utf-8")).text
-        pos = 0
-        for line in text.split("\n"):
-            stripped = line.strip(segment._SPACE)
-            if len(stripped) >= segment.RUN_ON_LENGTH:
-                start = pos + len(line) - len(line.lstrip(segment._SPACE))
-                assert [(b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
-                        for b in segment._run_on(stripped, start, None)] == \
-                    _in_context(text, start, start + len(stripped)), path.name
-            pos += len(line) + 1
+    for name, text, start, end in _real_run_on_lines():
+        assert _fields(segment._run_on(text[start:end], start, None)) == \
+            _in_context(text, start, end), name
