@@ -26,6 +26,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import attrs
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +88,25 @@ def encoded(draw: st.DrawFn) -> bytes:
 
 byte_inputs = st.one_of(st.binary(max_size=400), encoded())
 
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """A listing page: two or three reports (a title, the opening formula, a body of
+    fragments), each on its own lines or joined into one long line, between lines of chrome —
+    the shape ``parse_many`` splits, which ``report_text`` alone seldom draws."""
+    items = []
+    for n in range(draw(st.integers(2, 3))):
+        body = draw(report_text())
+        report = (f"{2024 + n}年示例市政府工作报告\n各位代表：\n"
+                  "现在，我代表市人民政府向大会报告工作，请予审议。\n" + body)
+        if draw(st.booleans()):  # the whole report on one line after its title (seed 001)
+            title, rest = report.split("\n", 1)
+            report = title + "\n" + rest.replace("\n", "") + "经济平稳。" * draw(
+                st.integers(0, 150))
+        items.append(report)
+    chrome = draw(st.sampled_from(["\n", "\n• 【相关】\n", "\n上一页 下一页\n", "\n版权所有\n"]))
+    return "首页 | 返回顶部\n" + chrome.join(items)
+
 #: inputs tried and outcomes, printed by the script modes
 TRIED: Counter[str] = Counter()
 
@@ -118,6 +138,8 @@ def check_parse_many(data: str | bytes) -> None:
     for report in reports:
         check_invariants(report)
         assert page[report.offset : report.offset + len(report.text)] == report.text
+        # each is what parse() makes of its slice (parse_many shares the page's work with it)
+        assert report == attrs.evolve(govreport.parse(report.text), offset=report.offset)
     for report in parse_page(data):  # what batch jobs use: parse_many, or parse the page
         check_invariants(report)
     items = govreport.split(data)
@@ -155,7 +177,7 @@ def test_parse_bytes_is_total(data: bytes) -> None:
     check_parse(data)
 
 
-@given(st.one_of(texts, byte_inputs))
+@given(st.one_of(texts, byte_inputs, pages()))
 def test_parse_many_is_total(data: str | bytes) -> None:
     check_parse_many(data)
 
