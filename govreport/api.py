@@ -26,7 +26,7 @@ from .segment import Block, RunOnCuts, segment
 
 # the decoding of bytes and the reading of files (.docx, HTML, PDF) are imported by the calls that
 # take bytes or files: ``import govreport`` and ``parse(str)`` do without them; the grammar
-# stage (lark, the lexer and the transformer: ~35 ms) and extraction by the first parse
+# stage (lark, the lexer and the transformer: ~25 ms) and extraction by the first parse
 if TYPE_CHECKING:
     from .decode import Decoded
 

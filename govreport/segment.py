@@ -46,9 +46,15 @@ class Block:
     def __repr__(self) -> str:
         return f"Block({self.start}, {self.end}{', embedded' if self.embedded else ''})"
 
+    def moved(self, by: int) -> Block:
+        """This block ``by`` characters further on (its offsets all moved)."""
+        return Block(self.start + by, self.end + by, self.embedded,
+                     None if self.title_end is None else self.title_end + by, self.restart,
+                     self.stretch if self.stretch < 0 else self.stretch + by)
+
 
 #: the blocks of run-on lines already cut, by line (offsets in the line): see ``segment``
-RunOnCuts = dict[str, tuple[tuple[int, int, bool, "int | None", int, int], ...]]
+RunOnCuts = dict[str, list[Block]]
 
 
 def segment(text: str, known: RunOnCuts | None = None) -> list[Block]:
@@ -84,13 +90,10 @@ def _run_on(line: str, start: int, known: RunOnCuts | None) -> list[Block]:
     """The blocks of a run-on ``line`` that starts at ``start`` (``known``: see ``segment``)."""
     cuts = None if known is None else known.get(line)
     if cuts is None:
-        cuts = tuple((b.start, b.end, b.embedded, b.title_end, b.restart, b.stretch)
-                     for b in _split_run_on(line, 0, len(line)))
+        cuts = _split_run_on(line, 0, len(line))
         if known is not None:
             known[line] = cuts
-    return [Block(start + a, start + e, embedded, None if title_end is None else start + title_end,
-                  restart, stretch if stretch < 0 else start + stretch)
-            for a, e, embedded, title_end, restart, stretch in cuts]
+    return [block.moved(start) for block in cuts]  # (the blocks in ``known`` stay as cut)
 
 
 def _opens_a_part_sequence(text: str, start: int, end: int) -> bool:
