@@ -32,50 +32,57 @@ from .classify import PART_KIND, Candidate, TokenKind, offer_readings, title_of
 from .patterns import cjk_to_int
 from .vocabulary import Strength, name
 
-__all__ = ["PART_HEADINGS", "Finding", "Token", "recover"]
+__all__ = ["PART_HEADINGS", "Finding", "HeadingToken", "Token", "recover"]
 
 #: the heading terminals of the parts
 PART_HEADINGS = frozenset(PART_KIND)
 
 
 class Token:
-    """A block (or part of one) with its final kind and what the transformer needs."""
+    """A block (or part of one) with its final kind and what the transformer needs.
 
-    __slots__ = (
-        "end",
-        "family",
-        "inferred_ordinal",
-        "kind",
-        "lead",
-        "marker",
-        "numeral",
-        "options",
-        "ordinal",
-        "reason",
-        "start",
-        "term",
-        "title",
-        "title_start",
-    )
+    A body block's token carries only its range and how it reads; a heading's (and a glossary
+    entry's) is a :class:`HeadingToken`, which carries its numeral and title too. On a body
+    token those read as the class defaults below (a text of many short paragraphs holds one
+    token per paragraph: issue 14, item 7)."""
+
+    __slots__ = ("end", "kind", "lead", "marker", "ordinal", "reason", "start")
+
+    numeral: str | None = None
+    title: str = ""
+    family: str | None = None
+    inferred_ordinal: bool = False
+    term: str | None = None  # glossary entries: (term, definition) split
+    options: Sequence[tuple[int, int]] = ()  # scored title ends (run-in headings)
 
     def __init__(self, kind: TokenKind, start: int, end: int) -> None:
         self.kind = kind
         self.start = start
         self.end = end
         self.ordinal: int | None = None
-        self.inferred_ordinal = False
-        self.numeral: str | None = None
-        self.title = ""
-        self.family: str | None = None
         self.marker: str | None = None
         self.lead: str | None = None
         self.reason: str | None = None
-        self.term: str | None = None  # glossary entries: (term, definition) split
-        self.title_start = start
-        self.options: Sequence[tuple[int, int]] = ()  # scored title ends (run-in headings)
 
     def __repr__(self) -> str:
         return f"Token({self.kind.value}, {self.start}-{self.end}, ordinal={self.ordinal})"
+
+
+class HeadingToken(Token):
+    """The token of a heading or a glossary entry: its numeral, title and numbering family."""
+
+    __slots__ = ("family", "inferred_ordinal", "numeral", "options", "term", "title",
+                 "title_start")
+
+    def __init__(self, kind: TokenKind, start: int, end: int) -> None:
+        super().__init__(kind, start, end)
+        self.inferred_ordinal = False
+        self.numeral = None
+        self.title = ""
+        self.family = None
+        self.term = None
+        self.title_start = start  # where the title starts (after the numeral)
+        self.options = ()
 
 
 class Finding:
@@ -139,8 +146,8 @@ def _skip_spaces(text: str, pos: int, end: int) -> int:
 
 
 def _heading_token(text: str, kind: TokenKind, cand: Candidate, ordinal: int | None,
-                   tokens: list[Token]) -> Token:
-    tok = Token(kind, cand.start, _trim_end(text, cand.numeral_end, cand.title_end))
+                   tokens: list[Token]) -> HeadingToken:
+    tok = HeadingToken(kind, cand.start, _trim_end(text, cand.numeral_end, cand.title_end))
     tok.ordinal = ordinal
     tok.family = cand.family
     numeral = text[cand.start : cand.numeral_end].strip()
@@ -155,10 +162,10 @@ def _heading_token(text: str, kind: TokenKind, cand: Candidate, ordinal: int | N
     return tok
 
 
-def _glossary_entry(text: str, cand: Candidate) -> Token:
+def _glossary_entry(text: str, cand: Candidate) -> HeadingToken:
     m = patterns.GLOSSARY_ENTRY.match(text, cand.start, cand.end)
     assert m is not None
-    tok = Token(TokenKind.GLOSSARY_ENTRY, cand.start, cand.end)
+    tok = HeadingToken(TokenKind.GLOSSARY_ENTRY, cand.start, cand.end)
     tok.ordinal = int(m.group("n"))
     tok.numeral = m.group("n")
     tok.term = m.group("term").strip()
@@ -299,11 +306,11 @@ def _split_hidden(text: str, tokens: list[Token], lo: int, hi: int, want: int,
             cut = _sibling_sentence(text, tok, prefixes)
             if cut is not None:
                 s, e = cut
-                head = Token(TokenKind.CHAPTER_HEADING, s, e)
+                head = HeadingToken(TokenKind.CHAPTER_HEADING, s, e)
                 head.title = text[s:e].strip(_TITLE_STRIP)
                 head.inferred_ordinal = True
                 head.family = "hidden"
-                new = [head]
+                new: list[Token] = [head]
                 rest = _skip_spaces(text, e, tok.end)
                 if rest < tok.end:
                     new.append(Token(TokenKind.PARA, rest, tok.end))
@@ -396,7 +403,13 @@ def _number_hidden(tokens: list[Token], findings: list[Finding]) -> None:
 # --------------------------------------------------------------------------- parallel titles
 
 
-def _comma(text: str, tok: Token) -> int:
+def _heading(tokens: list[Token], i: int) -> HeadingToken:
+    tok = tokens[i]
+    assert isinstance(tok, HeadingToken)
+    return tok
+
+
+def _comma(text: str, tok: HeadingToken) -> int:
     for j in range(tok.title_start, tok.end):
         if text[j] in "，,":
             return j
@@ -420,7 +433,7 @@ def parallel_titles(text: str, tokens: list[Token], findings: list[Finding]) -> 
             continue
         lengths = []
         for i in group:
-            tok = tokens[i]
+            tok = _heading(tokens, i)
             best = max(tok.options, key=lambda o: (o[1], -o[0]))
             lengths.append(best[0] - _comma(text, tok) - 1)
         common = max(set(lengths), key=lengths.count)
@@ -429,7 +442,7 @@ def parallel_titles(text: str, tokens: list[Token], findings: list[Finding]) -> 
             continue
         bonus = 3 if agree >= 0.8 else 2
         for i in reversed(group):
-            tok = tokens[i]
+            tok = _heading(tokens, i)
             comma = _comma(text, tok)
             p = max(tok.options, key=lambda o: (o[1] + (bonus if o[0] - comma - 1 == common
                                                          else 0), -o[0]))[0]
@@ -439,7 +452,7 @@ def parallel_titles(text: str, tokens: list[Token], findings: list[Finding]) -> 
 
 def _move_title_end(text: str, tokens: list[Token], i: int, p: int,
                     findings: list[Finding]) -> None:
-    tok = tokens[i]
+    tok = _heading(tokens, i)
     old_end = tok.end
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     joined = nxt is not None and nxt.kind == TokenKind.PARA and nxt.start <= old_end + 2
