@@ -22,7 +22,8 @@ from .patterns import cjk_to_int, roman_to_int
 from .segment import Block
 from .vocabulary import Strength
 
-__all__ = ["PART_TERMINAL", "Candidate", "Reading", "TokenKind", "classify", "offer_readings"]
+__all__ = ["PART_TERMINAL", "Candidate", "HeadingCandidate", "Reading", "TokenKind", "classify",
+           "offer_readings"]
 
 
 class TokenKind(str, enum.Enum):
@@ -137,39 +138,38 @@ _READING_NAMES = {
 
 
 class Candidate:
-    """What a block looks like on its own. Offsets are absolute, in the normalised text."""
+    """What a block looks like on its own. Offsets are absolute, in the normalised text.
+
+    A body block's candidate (a paragraph, an item, a preamble line) carries no numeral or title
+    of its own: those read as the defaults below (the title ends with the block); a heading's is
+    a :class:`HeadingCandidate` (a text of many short paragraphs holds one candidate per block:
+    issue 14, item 7)."""
 
     __slots__ = (
         "block",
-        "boundary_inferred",
         "end",
-        "family",
         "kind",
         "lead",
         "marker",
         "next_chapter",
-        "numeral_end",
-        "options",
         "ordinal",
         "readings",
         "reason",
         "salutation",
         "start",
-        "title_end",
     )
+
+    family: str | None = None  # numbering family of a heading candidate
+    boundary_inferred: bool = False
+    #: scored title ends of a run-in heading
+    options: Sequence[tuple[int, int]] = ()
 
     def __init__(self, block: Block, kind: TokenKind) -> None:
         self.block = block
         self.start = block.start
         self.end = block.end
         self.kind = kind
-        self.family: str | None = None  # numbering family of a heading candidate
         self.ordinal: int | None = None
-        self.numeral_end = block.start  # where the title starts
-        self.title_end = block.end  # where the heading ends (a run-in body follows)
-        self.boundary_inferred = False
-        #: scored title ends of a run-in heading (an empty tuple, shared, for most blocks)
-        self.options: Sequence[tuple[int, int]] = ()
         self.marker: str | None = None
         self.lead: str | None = None
         self.reason: str | None = None  # boilerplate rule
@@ -178,9 +178,36 @@ class Candidate:
         self.readings: Sequence[Reading] = ()
         self.next_chapter: int | None = None  # ordinal of the next subsection numeral in the part
 
+    @property
+    def numeral_end(self) -> int:
+        """Where the title starts."""
+        return self.start
+
+    @property
+    def title_end(self) -> int:
+        """Where the heading ends (a run-in body follows)."""
+        return self.end
+
     def __repr__(self) -> str:
         return (f"Candidate({self.kind.value}, {self.start}-{self.end}, family={self.family}, "
                 f"ordinal={self.ordinal})")
+
+
+class HeadingCandidate(Candidate):
+    """A block that looks like a heading: its numeral, where its title ends, how sure that is."""
+
+    __slots__ = ("boundary_inferred", "family", "numeral_end", "options", "title_end")
+
+    numeral_end: int
+    title_end: int
+
+    def __init__(self, block: Block, kind: TokenKind) -> None:
+        super().__init__(block, kind)
+        self.family = None
+        self.numeral_end = block.start
+        self.title_end = block.end
+        self.boundary_inferred = False
+        self.options = ()
 
 
 Rule = Callable[[str, Block], "Candidate | None"]
@@ -296,8 +323,8 @@ def _numbered_heading(text: str, block: Block) -> Candidate | None:
 
 
 def _heading(text: str, block: Block, kind: TokenKind, family: str, ordinal: int | None,
-             numeral_len: int) -> Candidate:
-    cand = Candidate(block, kind)
+             numeral_len: int) -> HeadingCandidate:
+    cand = HeadingCandidate(block, kind)
     cand.family = family
     cand.ordinal = ordinal
     cand.numeral_end = block.start + numeral_len
@@ -363,7 +390,7 @@ def _bare(text: str, block: Block) -> Candidate | None:
     if block.title_end is not None:
         head = text[: block.title_end - block.start]
         back = _back_matter(head, Block(block.start, block.title_end))
-        cand = Candidate(block, back.kind if back is not None else TokenKind.BARE)
+        cand = HeadingCandidate(block, back.kind if back is not None else TokenKind.BARE)
         if back is not None:
             cand.ordinal = back.ordinal
         cand.title_end = block.title_end

@@ -17,7 +17,7 @@ from . import patterns
 from .boundary import chapter_options, embedded_part_title
 from .vocabulary import PART_NOUN as _PART_NOUN
 
-__all__ = ["RUN_ON_LENGTH", "Block", "RunOnCuts", "segment"]
+__all__ = ["RUN_ON_LENGTH", "Block", "CutBlock", "RunOnCuts", "segment"]
 
 #: lines at least this long are searched for embedded headings (and any line that holds
 #: more than half of the text, opens with 一、 and holds 二、 after a sentence end, or holds
@@ -28,29 +28,50 @@ _SPACE = patterns.SPACE
 
 
 class Block:
-    """A range ``[start, end)`` of the normalised text holding one paragraph or heading."""
+    """A range ``[start, end)`` of the normalised text holding one paragraph or heading.
 
-    __slots__ = ("embedded", "end", "restart", "start", "stretch", "title_end")
+    A block that is a whole line carries only its range; one cut out of a run-on line is a
+    :class:`CutBlock`, which also says how it was cut (the defaults below: a text of many short
+    lines holds one block per line, issue 14, item 7)."""
 
-    def __init__(self, start: int, end: int, embedded: bool = False,
-                 title_end: int | None = None, restart: int = 0, stretch: int = -1) -> None:
+    __slots__ = ("end", "start")
+
+    embedded: bool = False  # cut out of a run-on line, not at a line start
+    title_end: int | None = None  # cut before a part title without numeral: where it ends
+    #: cut before a sentence shaped like a title, ahead of a subsection numbering that starts
+    #: (1) or restarts (2) with no part numeral before it: maybe a part's heading
+    restart: int = 0
+    stretch: int = -1  # … and where that numeral stands (the blocks cut before it)
+
+    def __init__(self, start: int, end: int) -> None:
         self.start = start
         self.end = end
-        self.embedded = embedded  # cut out of a run-on line, not at a line start
-        self.title_end = title_end  # cut before a part title without numeral: where it ends
-        #: cut before a sentence shaped like a title, ahead of a subsection numbering that
-        #: starts (1) or restarts (2) with no part numeral before it: maybe a part's heading
-        self.restart = restart
-        self.stretch = stretch  # … and where that numeral stands (the blocks cut before it)
 
     def __repr__(self) -> str:
         return f"Block({self.start}, {self.end}{', embedded' if self.embedded else ''})"
 
     def moved(self, by: int) -> Block:
         """This block ``by`` characters further on (its offsets all moved)."""
-        return Block(self.start + by, self.end + by, self.embedded,
-                     None if self.title_end is None else self.title_end + by, self.restart,
-                     self.stretch if self.stretch < 0 else self.stretch + by)
+        return Block(self.start + by, self.end + by)
+
+
+class CutBlock(Block):
+    """A block cut out of a run-on line, with how it was cut."""
+
+    __slots__ = ("embedded", "restart", "stretch", "title_end")
+
+    def __init__(self, start: int, end: int, embedded: bool, title_end: int | None,
+                 restart: int, stretch: int) -> None:
+        super().__init__(start, end)
+        self.embedded = embedded
+        self.title_end = title_end
+        self.restart = restart
+        self.stretch = stretch
+
+    def moved(self, by: int) -> CutBlock:
+        return CutBlock(self.start + by, self.end + by, self.embedded,
+                        None if self.title_end is None else self.title_end + by, self.restart,
+                        self.stretch if self.stretch < 0 else self.stretch + by)
 
 
 #: the blocks of run-on lines already cut, by line (offsets in the line): see ``segment``
@@ -164,7 +185,7 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
             cuts.add(m.start())
     if not cuts:
         return [Block(start, end)]
-    out = []
+    out: list[Block] = []
     prev = start
     for cut in sorted(cuts):
         if cut <= prev:
@@ -172,11 +193,12 @@ def _split_run_on(text: str, start: int, end: int) -> list[Block]:
         piece_end = cut
         while piece_end > prev and text[piece_end - 1] in _SPACE:
             piece_end -= 1
-        out.append(Block(prev, piece_end, prev != start, _within(titles.get(prev), piece_end),
-                         *restarts.get(prev, _NO_RESTART)))
+        out.append(CutBlock(prev, piece_end, prev != start,
+                            _within(titles.get(prev), piece_end),
+                            *restarts.get(prev, _NO_RESTART)))
         prev = cut
-    out.append(Block(prev, end, prev != start, _within(titles.get(prev), end),
-                     *restarts.get(prev, _NO_RESTART)))
+    out.append(CutBlock(prev, end, prev != start, _within(titles.get(prev), end),
+                        *restarts.get(prev, _NO_RESTART)))
     return out
 
 

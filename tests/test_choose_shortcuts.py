@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from govreport import choose
 from govreport.choose import NumState, numbering
-from govreport.classify import Candidate, Reading, TokenKind
-from govreport.segment import Block
+from govreport.classify import Candidate, HeadingCandidate, Reading, TokenKind
+from govreport.segment import CutBlock
 
 _FAMILIES = (None, "cjk", "di_part", "roman", "en_word", "paren_cjk", "paren_arabic",
              "arabic_dot", "di", "truncated", "bare")
@@ -32,7 +32,7 @@ def _candidates() -> list[Candidate]:
             TokenKind, (False, True), _ORDINALS, (None, 2)):
         numbered = look in (TokenKind.PART_HEADING, TokenKind.CHAPTER_HEADING)
         for family in _FAMILIES if numbered else (None, "truncated", "bare"):
-            cand = Candidate(Block(0, 60, embedded=embedded), look)
+            cand = HeadingCandidate(CutBlock(0, 60, embedded, None, 0, -1), look)
             cand.family, cand.ordinal, cand.next_chapter = family, ordinal, next_chapter
             out.append(cand)
     return out

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport import classify, patterns
-from govreport.classify import Candidate, TokenKind
+from govreport.classify import Candidate, HeadingCandidate, TokenKind
 from govreport.segment import Block, segment
 
 #: pieces of web chrome (one or more for each alternative of ``BOILERPLATE_RULES``) and of text
@@ -67,7 +67,10 @@ def test_classify_spares_a_block_only_rules_that_would_not_match(text: str) -> N
 
 
 def _slots(cand: Candidate) -> tuple[object, ...]:
-    return tuple(getattr(cand, name) for name in Candidate.__slots__ if name != "block")
+    """Every field of a candidate (a body block's reads the heading fields as their defaults),
+    and whether it is a heading's."""
+    names = (*Candidate.__slots__, *HeadingCandidate.__slots__)
+    return (type(cand), *(getattr(cand, name) for name in names if name != "block"))
 
 
 def test_only_f_lowers_to_an_f() -> None:
