@@ -36,16 +36,27 @@ _RUN_OF = {**dict.fromkeys(BODY_KINDS, BODY_KINDS), **dict.fromkeys(FRONT_KINDS,
 
 class BlockToken(lark.Token):
     """A ``lark.Token`` for one of our tokens (``value``), or for a run of body blocks or of
-    preamble lines (``run``: the tokens it stands for, ``value`` being the first).
+    preamble lines (``value`` being the first).
+
+    Its lines are positions in the token list (``blocks``), counted from 1 and half-open like
+    its offsets: it starts at ``line`` and ends where the next terminal starts (``end_line``;
+    one past the last token at the end), so that ``blocks[line - 1 : end_line - 1]`` are the
+    tokens it stands for, each followed by the boilerplate after it (which the grammar never
+    sees).
 
     Built without ``lark.Token.__new__``, which would store ``str(value)`` as the string; the
     string of a ``BlockToken`` is its terminal name."""
 
-    __slots__ = ("run",)
-    run: list[Token]
+    __slots__ = ("blocks",)
+    blocks: list[Token]
+    line: int
+    end_line: int
 
     @classmethod
-    def of(cls, tok: Token, line: int) -> BlockToken:
+    def of(cls, blocks: list[Token], line: int) -> BlockToken:
+        """The terminal for the token at ``line``, standing for it alone until
+        :func:`to_lark` sets its ``end_line``."""
+        tok = blocks[line - 1]
         kind = tok.kind.value
         lt = str.__new__(cls, kind)
         lt.type = kind
@@ -54,28 +65,38 @@ class BlockToken(lark.Token):
         lt.end_pos = tok.end
         lt.line = line
         lt.column = 1
-        lt.end_line = None
+        lt.end_line = line + 1
         lt.end_column = None
-        lt.run = [tok]
+        lt.blocks = blocks
         return lt
 
+    @property
+    def run(self) -> list[Token]:
+        """The tokens it stands for, without the boilerplate between them."""
+        boilerplate = TokenKind.BOILERPLATE
+        return [t for t in self.blocks[self.line - 1 : self.end_line - 1]
+                if t.kind != boilerplate]
 
-def to_lark(tokens: list[Token]) -> list[lark.Token]:
-    out: list[lark.Token] = []
+
+def to_lark(tokens: list[Token]) -> list[BlockToken]:
+    out: list[BlockToken] = []
     run: BlockToken | None = None  # the last terminal, extended while its group continues
     group: frozenset[TokenKind] | None = None  # the kinds it may take (None: not a run)
     boilerplate = TokenKind.BOILERPLATE
-    for i, tok in enumerate(tokens):
+    for line, tok in enumerate(tokens, 1):
         kind = tok.kind
         if kind == boilerplate:
             continue
-        if run is not None and group is not None and kind in group:
-            run.run.append(tok)
-            run.end_pos = tok.end
-            continue
-        run = BlockToken.of(tok, i + 1)
+        if run is not None:
+            if group is not None and kind in group:
+                run.end_pos = tok.end
+                continue
+            run.end_line = line  # the last terminal ends where this one starts
+        run = BlockToken.of(tokens, line)
         group = _RUN_OF.get(kind)
         out.append(run)
+    if run is not None:
+        run.end_line = len(tokens) + 1
     return out
 
 

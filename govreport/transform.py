@@ -1,17 +1,19 @@
 """Tokens → typed models: the lark transformer (sixth stage).
 
-Leaves are built first, for every token including boilerplate, so that their spans tile the
-text: a leaf runs from its block's start to the next block's start (the first from 0, the last to
-the end) and is mapped to source offsets through the normalisation map. The grammar's callbacks
-then nest them; boilerplate, which the grammar never sees, is put back right after the leaf it
-followed. A part's kind is its grammar symbol (``review``, ``annual_plan``, …: the choice has
-decided it); only a headless part — text before the first heading, whose heading is lost — takes
-its kind from its content.
+There is a leaf for every token, boilerplate included, so that their spans tile the text: a leaf
+runs from its block's start to the next block's start (the first from 0, the last to the end),
+mapped to source offsets through the normalisation map. The leaves are made as the grammar's
+callbacks reach the terminals that stand for them, and nested there; boilerplate, which the
+grammar never sees, comes right after the leaf it followed (a terminal stands for a range of
+tokens, see :class:`~govreport.lexer.BlockToken`). A part's kind is its grammar symbol
+(``review``, ``annual_plan``, …: the choice has decided it); only a headless part — text before
+the first heading, whose heading is lost — takes its kind from its content.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -57,17 +59,24 @@ _SHARED_TEXT = 4
 
 
 class _Leaves:
-    """Leaf objects for all tokens, and the boilerplate that follows each visible token."""
+    """The leaf objects of the tokens, each made when the transformer reaches the terminal that
+    stands for it (so that no table of all the leaves is held), and the leaves before the first
+    terminal (``leading``: boilerplate, or the whitespace before an opening heading)."""
 
-    def __init__(self, norm: NormalizedText, tokens: list[Token]) -> None:
-        text = norm.text
-        to_src = norm.map
-        self.leaf: dict[int, Block] = {}
-        self.after: dict[int, list[Block]] = {}
-        self.leading: list[Block] = []
-        last_visible: Token | None = None
+    def __init__(self, norm: NormalizedText, tokens: list[Token],
+                 lark_tokens: list[BlockToken]) -> None:
+        self.text = norm.text
+        self.tokens = tokens
         # leaf i runs from token i's start to token i+1's start: map each boundary once
-        bounds = [0, *to_src.map_all([tok.start for tok in tokens[1:]]), len(norm.source)]
+        to_src = norm.map
+        bounds = to_src.map_all(tokens[i].start for i in range(1, len(tokens)))
+        bounds.insert(0, 0)
+        bounds.append(len(norm.source))
+        self.bounds = bounds
+        # the texts of tiny leaves are shared: a text of thousands of one-character lines
+        # would otherwise hold a string object per line (issue 14, item 7)
+        self.short: dict[str, str] = {}
+        self.leading: list[Child] = []
         if tokens and tokens[0].kind in _HEADINGS:
             first = to_src(tokens[0].start)
             if first and any(c.isspace() for c in norm.source[:first]):
@@ -75,25 +84,20 @@ class _Leaves:
                 # preamble), so that the heading's span starts at its numeral
                 self.leading.append(Paragraph(span=Span(0, first), text=""))
                 bounds[0] = first
-        boilerplate = TokenKind.BOILERPLATE
-        make = self._make
-        leaf_of = self.leaf
-        # the texts of tiny leaves are shared: a text of thousands of one-character lines
-        # would otherwise hold a string object per line (issue 14, item 7)
-        short: dict[str, str] = {}
-        for i, tok in enumerate(tokens):
-            content = text[tok.start : tok.end]
-            if len(content) <= _SHARED_TEXT:
-                content = short.setdefault(content, content)
-            leaf = make(tok, Span(bounds[i], bounds[i + 1]), content)
-            if tok.kind == boilerplate:
-                if last_visible is None:
-                    self.leading.append(leaf)
-                else:
-                    self.after.setdefault(id(last_visible), []).append(leaf)
-            else:
-                leaf_of[id(tok)] = leaf
-                last_visible = tok
+        # the boilerplate before the first terminal (all the tokens when there is none)
+        self.leading.extend(map(self._leaf, range(lark_tokens[0].line - 1 if lark_tokens
+                                                  else len(tokens))))
+
+    def of(self, lt: BlockToken) -> Iterator[Block]:
+        """The leaves of the token(s) ``lt`` stands for, each followed by its boilerplate."""
+        return map(self._leaf, range(lt.line - 1, lt.end_line - 1))
+
+    def _leaf(self, i: int) -> Block:
+        tok = self.tokens[i]
+        content = self.text[tok.start : tok.end]
+        if len(content) <= _SHARED_TEXT:
+            content = self.short.setdefault(content, content)
+        return self._make(tok, Span(self.bounds[i], self.bounds[i + 1]), content)
 
     @staticmethod
     def _make(tok: Token, span: Span, content: str) -> Block:
@@ -109,16 +113,6 @@ class _Leaves:
             return GlossaryEntry(span=span, text=content, number=tok.ordinal,
                                  term=tok.term or "", definition=tok.title)
         return Paragraph(span=span, text=content)
-
-    def of(self, lt: lark.Token) -> list[Block]:
-        """The leaves of the token(s) ``lt`` stands for, each followed by its boilerplate."""
-        out: list[Block] = []
-        after = self.after
-        for tok in lt.run if isinstance(lt, BlockToken) else (lt.value,):
-            out.append(self.leaf[id(tok)])
-            if id(tok) in after:
-                out.extend(after[id(tok)])
-        return out
 
 
 @attrs.define
@@ -136,7 +130,7 @@ def _span(children: list[Child]) -> Span:
 def _flatten(items: list[Any], leaves: _Leaves) -> list[Child]:
     out: list[Child] = []
     for item in items:
-        if isinstance(item, lark.Token):
+        if isinstance(item, BlockToken):
             out.extend(leaves.of(item))
         elif isinstance(item, list):
             out.extend(item)
@@ -152,8 +146,17 @@ class _ToModels(Transformer[Any, Any]):
 
     def transform(self, tree: lark.Tree[Any]) -> Any:
         """What ``Transformer.transform`` does with ``visit_tokens=False``, bottom-up, without
-        its generator and wrapper look-up per node (no callback here returns ``Discard``)."""
-        children = [self.transform(c) if isinstance(c, lark.Tree) else c for c in tree.children]
+        its generator and wrapper look-up per node (no callback here returns ``Discard``).
+
+        The tree is consumed: a node lets go of each child as it is transformed, so that the
+        parse tree and its terminals are freed while the models are built."""
+        nodes = tree.children
+        tree.children = []
+        nodes.reverse()
+        children = []
+        while nodes:
+            node = nodes.pop()
+            children.append(self.transform(node) if isinstance(node, lark.Tree) else node)
         try:
             f = getattr(self, tree.data)
         except AttributeError:
@@ -204,8 +207,8 @@ class _ToModels(Transformer[Any, Any]):
 
     def _part(self, kind: SectionKind, children: list[Any]) -> Section:
         head: Token = children[0].value
-        leaves = [_sub_kind(c, kind) if isinstance(c, Subsection) else c
-                  for c in _flatten(children, self.leaves)]
+        leaves = _flatten(children, self.leaves)
+        _sub_kinds(leaves, kind)
         heading = leaves[0]
         assert isinstance(heading, Heading)
         return Section(kind=kind, ordinal=head.ordinal, title=head.title, heading=heading,
@@ -299,10 +302,18 @@ def _finish_parts(parts: list[Section | _Headless], findings: list[Finding]) -> 
                     "inferred_ordinal",
                     f"text before the first heading is taken as part {ordinal}",
                     0, 0, "info", (where.start, where.start)))
-        children = [_sub_kind(c, kind) if isinstance(c, Subsection) else c for c in children]
+        _sub_kinds(children, kind)
         out.append(Section(kind=kind, ordinal=ordinal, title="", heading=None,
                            span=where, children=children))
     return out
+
+
+def _sub_kinds(children: list[Child], parent: SectionKind) -> None:
+    """Give the subsections among ``children`` (in place) their kinds in a part of ``parent``'s
+    kind."""
+    for i, child in enumerate(children):
+        if isinstance(child, Subsection):
+            children[i] = _sub_kind(child, parent)
 
 
 def _sub_kind(sub: Subsection, parent: SectionKind) -> Subsection:
@@ -317,14 +328,14 @@ def _sub_kind(sub: Subsection, parent: SectionKind) -> Subsection:
     return sub
 
 
-def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[lark.Token],
+def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[BlockToken],
                    findings: list[Finding]) -> list[Section]:
     """Parse ``lark_tokens`` with the grammar and build the sections of the report."""
     from .grammar import parser
 
-    leaves = _Leaves(norm, tokens)
+    leaves = _Leaves(norm, tokens, lark_tokens)
     if not lark_tokens:
-        only: list[Child] = list(leaves.leading)
+        only = leaves.leading
         if not only and norm.source:  # whitespace only: still every character in one node
             only = [Paragraph(span=Span(0, len(norm.source)), text="")]
         if not only:
@@ -334,6 +345,7 @@ def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[
         return [Section(kind=SectionKind.OTHER, ordinal=None, title="", heading=None,
                         span=_span(only), children=only)]
     tree = parser().parse(lark_tokens)
+    del lark_tokens  # the tree holds them now, and lets go of them as it is transformed
     top = _ToModels(leaves).transform(tree)
     sections: list[Section] = []
     for item in top:
@@ -343,15 +355,15 @@ def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[
             sections.append(item)
     if leaves.leading:
         first = sections[0]
-        lead: list[Child] = list(leaves.leading)
+        lead = leaves.leading
         chrome = all(isinstance(c, Boilerplate) or (isinstance(c, Paragraph) and not c.text)
                      for c in lead)
         if first.kind == SectionKind.PREAMBLE or (
             chrome and first.heading is None and first.kind not in (SectionKind.CLOSING,
                                                                     SectionKind.OTHER)
         ):  # site chrome before a text without preamble (a fragment) belongs to its first part
-            sections[0] = attrs.evolve(first, children=lead + list(first.children),
-                                       span=Span(0, first.span.end))
+            lead.extend(first.children)
+            sections[0] = attrs.evolve(first, children=lead, span=Span(0, first.span.end))
         else:
             sections.insert(0, Section(kind=SectionKind.PREAMBLE, ordinal=None, title="",
                                        heading=None, span=_span(lead), children=lead))
