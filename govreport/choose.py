@@ -173,7 +173,7 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
     if numbered and kind in _TEXT:
         assert cand.ordinal is not None
         if family in _PART_FAMILIES:  # 一、 read as text: a later 二、 does not continue it
-            loose = cand.ordinal if not cand.block.embedded else -cand.ordinal
+            loose = cand.ordinal if not cand.embedded else -cand.ordinal
             part = -1 if state.part == 0 and kind != TokenKind.FRONT_TEXT else state.part
             return 0.0, _new(part, state.part_family, state.bare, state.chapter,
                              state.chapter_family, state.nested, state.demoted, state.opened,
@@ -207,7 +207,7 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
                          state.chapter_family, state.nested, state.demoted, True,
                          state.loose), None, None
     if kind == TokenKind.FRONT_TEXT and state.opened and reading.score >= 0:
-        long = cand.block.end - cand.block.start > _INTRO_LENGTH
+        long = cand.end - cand.start > _INTRO_LENGTH
         return (_LONG_INTRO if long else _INTRO) * reading.count, state, None, None
     return 0.0, state, None, None
 
@@ -228,9 +228,9 @@ def _part(state: NumState, cand: Candidate | _Run, numbered: bool
         score = _FITS if o >= 2 else _AFTER_HEADLESS_ONE
     elif o == expected:
         score = _FITS
-    elif state.part == 0 and o <= 3 and not cand.block.embedded:
+    elif state.part == 0 and o <= 3 and not cand.embedded:
         score = _FIRST_LATER
-    elif expected < o <= expected + 2 and not cand.block.embedded:
+    elif expected < o <= expected + 2 and not cand.embedded:
         score, gap = _GAP * (o - expected), state.part
     else:
         score = _BREAKS
@@ -278,7 +278,7 @@ def _chapter(state: NumState, cand: Candidate | _Run, numbered: bool
             score += _TWO_LEVELS
         demoted = family
     if chap == 0:
-        score += _FITS if o == 1 else (_FIRST_LATER if o <= 3 and not cand.block.embedded
+        score += _FITS if o == 1 else (_FIRST_LATER if o <= 3 and not cand.embedded
                                        else _BREAKS)
     elif family == state.nested or not _compatible(family, chap_family) or (
         family != chap_family and o == 1
@@ -409,8 +409,8 @@ class _Run:
     (boilerplate stays boilerplate either way); the preamble cannot end inside a run of
     blocks that all read alike."""
 
-    __slots__ = ("block", "family", "first", "kind", "last", "next_chapter", "ordinal",
-                 "readings")
+    __slots__ = ("embedded", "end", "family", "first", "kind", "last", "next_chapter",
+                 "ordinal", "readings", "start")
 
     def __init__(self, cands: Sequence[Candidate], first: int, last: int) -> None:
         self.first = first
@@ -419,7 +419,10 @@ class _Run:
         self.family: str | None = None
         self.ordinal: int | None = None
         self.next_chapter: int | None = None
-        self.block = cands[first].block
+        # what the numbering asks of a block, of the run's first (a long first paragraph makes
+        # the run a long introduction)
+        head = cands[first]
+        self.start, self.end, self.embedded = head.start, head.end, head.embedded
         body = front = 0.0
         n_front = 0
         text = False

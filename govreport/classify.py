@@ -19,7 +19,7 @@ from . import kinds, patterns, vocabulary
 from .boundary import title_end
 from .models import SectionKind
 from .patterns import cjk_to_int, roman_to_int
-from .segment import Block
+from .segment import Block, CutBlock
 from .vocabulary import Strength
 
 __all__ = ["PART_TERMINAL", "Candidate", "HeadingCandidate", "Reading", "TokenKind", "classify",
@@ -146,7 +146,7 @@ class Candidate:
     issue 14, item 7)."""
 
     __slots__ = (
-        "block",
+        "cut",
         "end",
         "kind",
         "lead",
@@ -165,7 +165,9 @@ class Candidate:
     options: Sequence[tuple[int, int]] = ()
 
     def __init__(self, block: Block, kind: TokenKind) -> None:
-        self.block = block
+        #: how the block was cut out of a run-on line (``None``: it is a whole line); a whole
+        #: line's block is not kept (a text of many short lines: issue 14, item 7)
+        self.cut = block if isinstance(block, CutBlock) else None
         self.start = block.start
         self.end = block.end
         self.kind = kind
@@ -177,6 +179,22 @@ class Candidate:
         #: what the block may be in the outline, best first
         self.readings: Sequence[Reading] = ()
         self.next_chapter: int | None = None  # ordinal of the next subsection numeral in the part
+
+    @property
+    def embedded(self) -> bool:
+        """Cut out of a run-on line, not at a line start."""
+        return self.cut is not None and self.cut.embedded
+
+    @property
+    def restart(self) -> int:
+        """Cut before a title-shaped sentence ahead of a subsection numbering that starts (1)
+        or restarts (2) with no part numeral before it (``segment.Block.restart``)."""
+        return 0 if self.cut is None else self.cut.restart
+
+    @property
+    def stretch(self) -> int:
+        """… and where that numeral stands (-1: not such a cut)."""
+        return -1 if self.cut is None else self.cut.stretch
 
     @property
     def numeral_end(self) -> int:
@@ -481,7 +499,7 @@ def _running_headers(text: str, cands: list[Candidate]) -> None:
     footer of a printed document (示例省人民政府公报 at the top of each page): boilerplate."""
     looks = (TokenKind.BARE, TokenKind.PARA)
     short = [c for c in cands if c.kind in looks
-             and 4 <= c.end - c.start <= _RUNNING_MAX and not c.block.embedded]
+             and 4 <= c.end - c.start <= _RUNNING_MAX and not c.embedded]
     if len(short) < _RUNNING_MIN_COUNT:
         return
     counts: dict[str, int] = {}
@@ -663,7 +681,7 @@ def _look_ahead(text: str, cands: list[Candidate], year: int | None, turns: froz
             nxt_part = cand.start
         elif kind == chapter_heading and cand.family != "di":
             nxt = cand.ordinal
-        if kind in _NUMBERED and cand.family != "di" and not cand.block.embedded:
+        if kind in _NUMBERED and cand.family != "di" and not cand.embedded:
             nxt_any = cand.ordinal
     return chapter, anything, part_end, heading_after
 
@@ -690,7 +708,7 @@ def _shape(text: str, cand: Candidate, title: str) -> str:
     """The shape of a numbered line: a ``title line`` (the whole block is a title), a
     ``sentence`` (a title or an item running on into a body), or ``loose``: cut out of a
     run-on line, or a numeral with nothing after it."""
-    if cand.block.embedded or not title:
+    if cand.embedded or not title:
         return "loose"
     if cand.title_end < cand.end or _ends_closed(text, cand.start, cand.end):
         return "sentence"
@@ -798,7 +816,7 @@ class _Context:
         for c in cands:
             if c.kind in _BACK:
                 break
-            if c.kind in _NUMBERED and c.family != "di" and not c.block.embedded:
+            if c.kind in _NUMBERED and c.family != "di" and not c.embedded:
                 self.numbered = True
                 break
         opening = TokenKind.OPENING
@@ -815,7 +833,7 @@ def _lost_first(ctx: _Context) -> int:
     cands = ctx.cands
     first = -1  # the first numbered heading: part 二, or the subsection 1 of a list before it
     for j, c in enumerate(cands):
-        if c.kind not in _NUMBERED or c.family == "di" or c.block.embedded:
+        if c.kind not in _NUMBERED or c.family == "di" or c.embedded:
             continue
         if first < 0:
             if c.kind == TokenKind.PART_HEADING or c.ordinal != 1:
@@ -849,7 +867,7 @@ def _in_gaps(ctx: _Context) -> frozenset[int]:
     lines: list[int] = []
     part, bare = TokenKind.PART_HEADING, TokenKind.BARE
     for i, cand in enumerate(cands):
-        if cand.kind == part and not cand.block.embedded and cand.ordinal is not None:
+        if cand.kind == part and not cand.embedded and cand.ordinal is not None:
             if previous is not None and previous[1] == cand.family \
                     and 0 < len(lines) <= cand.ordinal - previous[0] - 1:
                 out.extend(lines)
@@ -893,7 +911,7 @@ def _turns(ctx: _Context) -> frozenset[int]:
     named = [False] * n  # … and certainly starts: its title names it (the stretch before)
     kind_of: list[SectionKind | None] = [None] * n  # … the kind its title names
     for i, cand in enumerate(cands):
-        if (cand.kind in _ENDS_PART and not cand.block.embedded) or cand.kind == bare:
+        if (cand.kind in _ENDS_PART and not cand.embedded) or cand.kind == bare:
             title_name = vocabulary.name(title_of(text, cand), ctx.year)
             names = title_name.strength == Strength.NAMES
             ends[i] = cand.kind != bare or names
@@ -934,7 +952,7 @@ def _turns(ctx: _Context) -> frozenset[int]:
         cand = cands[i]
         if ends[i]:
             continue
-        stretch = cand.block.stretch
+        stretch = cand.stretch
         if stretch >= 0 and best_in and stretch not in best_in:
             prior = best_in[max(best_in)]
             turned = (cands[prior[1]].start, prior[2])
@@ -976,12 +994,12 @@ def _parallel_titles(text: str, cands: list[Candidate], candidates: list[int]) -
     of: dict[int, tuple[int, str]] = {}
     for i in candidates:
         cand = cands[i]
-        if cand.block.stretch < 0:
+        if cand.stretch < 0:
             continue
         m = patterns.SLOGAN_FIRST_CLAUSE.match(text, cand.start, cand.title_end)
         if m:
             key = of[i] = (m.end() - m.start(), text[cand.start : cand.start + 2])
-            keys.setdefault(key, set()).add(cand.block.stretch)
+            keys.setdefault(key, set()).add(cand.stretch)
     return {i for i, key in of.items() if len(keys[key]) > 1}
 
 
@@ -1026,16 +1044,16 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
         restart = 0 if next_any[i] != 1 else 2 if previous is not None and previous >= 2 else 1
         if i == ctx.lost_first:
             restart = 1  # the body's first part numeral is 二: part 1's title lost its numeral
-        elif cand.block.restart:  # cut out of a run-on line before such a numbering: one
+        elif cand.restart:  # cut out of a run-on line before such a numbering: one
             # of the sentences there opens the part, where the text turns (or the first one
             # after the opening formula, before the body's first numbering)
-            stretch = cand.block.stretch
+            stretch = cand.stretch
             first = stretch not in stretches
             stretches.add(stretch)
-            restart = cand.block.restart if i in ctx.turns or (
-                first and cand.block.restart == 1) else 0
+            restart = cand.restart if i in ctx.turns or (
+                first and cand.restart == 1) else 0
         readings = _readings(ctx, i, cand, restart, part_end[i], heading_after[i], calling)
-        if look in _NUMBERED and cand.family != "di" and not cand.block.embedded:
+        if look in _NUMBERED and cand.family != "di" and not cand.embedded:
             previous = cand.ordinal
         if look != boilerplate and patterns.GLOSSARY_ENTRY.match(
                 text, cand.start, cand.end):
@@ -1058,7 +1076,7 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
     if look == K.BOILERPLATE:
         return _BOILERPLATE
     out: list[Reading] = []
-    embedded = cand.block.embedded
+    embedded = cand.embedded
     run_in = cand.title_end < cand.end
     if look == K.PART_HEADING:
         title = title_of(text, cand)
@@ -1123,7 +1141,7 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
                                   "line where the text turns to another part" if turn
                                   else "line where a part numeral is missing" if gap
                                   else "line before a restarting numbering", run_in, part_end)
-        elif not truncated and not ctx.numbered and not cand.block.restart \
+        elif not truncated and not ctx.numbered and not cand.restart \
                 and i > ctx.opening and _PLAUSIBLE_TITLE[0] <= len(
                 title) <= _PLAUSIBLE_TITLE[1] and not _LEAD_IN.search(title) and (
                 run_in or _followed_by_body(cands, i, TokenKind.CHAPTER_HEADING)) and \
@@ -1133,7 +1151,7 @@ def _readings(ctx: _Context, i: int, cand: Candidate, restart: int, part_end: in
                                   + W["no numerals anywhere"],
                                   "title line in a report without numerals", run_in, part_end)
             para = W["title line as text, no numerals anywhere"]
-        if (plausible or truncated) and not cand.block.restart:  # (cut as a part title only)
+        if (plausible or truncated) and not cand.restart:  # (cut as a part title only)
             score = W["bare subsection"]
             if named.strength == Strength.NAMES and named.kind not in (
                 None, SectionKind.SELF_IMPROVEMENT

@@ -216,7 +216,7 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
                     tok.ordinal = cand.ordinal if cand.marker else None
             tokens.append(tok)
             if kind in _TEXT_READINGS and look in (K.PART_HEADING, K.BARE) \
-                    and not cand.block.embedded and cand.readings[0].kind in _HEADING_KINDS \
+                    and not cand.embedded and cand.readings[0].kind in _HEADING_KINDS \
                     and (look == K.PART_HEADING
                          or name(title_of(text, cand)).strength == Strength.NAMES):
                 extra = _decided(choice, outcome, i)

@@ -70,7 +70,7 @@ def _slots(cand: Candidate) -> tuple[object, ...]:
     """Every field of a candidate (a body block's reads the heading fields as their defaults),
     and whether it is a heading's."""
     names = (*Candidate.__slots__, *HeadingCandidate.__slots__)
-    return (type(cand), *(getattr(cand, name) for name in names if name != "block"))
+    return (type(cand), *(getattr(cand, name) for name in names))
 
 
 def test_only_f_lowers_to_an_f() -> None:
