@@ -123,8 +123,11 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
             f"the text holds {len(found)} reports (opening formulas); use parse_many() to get "
             "each", second.start, second.end))
     del cands  # the blocks and their readings are not needed any more (peak memory)
-    sections = _build(norm, tokens, findings)
-    diagnostics = _diagnostics(norm, tokens, findings)
+    spam = _spam(norm, tokens)
+    sections = _build(norm, tokens, findings)  # (lets go of the tokens as it makes the leaves)
+    del tokens
+    diagnostics = _diagnostics(norm, findings)
+    diagnostics.extend(spam)
     from .extract import extract
 
     metadata, targets, indicators, more = extract(text, norm, sections)
@@ -163,8 +166,7 @@ def _build(norm: NormalizedText, tokens: list[Token], findings: list[Finding]) -
         return build_sections(norm, tokens, to_lark(tokens), findings)
 
 
-def _diagnostics(norm: NormalizedText, tokens: list[Token],
-                 findings: list[Finding]) -> list[Diagnostic]:
+def _diagnostics(norm: NormalizedText, findings: list[Finding]) -> list[Diagnostic]:
     to_src = norm.map
     out: list[Diagnostic] = []
     for f in findings:
@@ -182,11 +184,18 @@ def _diagnostics(norm: NormalizedText, tokens: list[Token],
         out.append(Diagnostic(code="pinyin_removed",
                               message=f"{norm.pinyin_removed} pinyin annotations removed",
                               span=whole, severity=Severity.INFO))
+    return out
+
+
+def _spam(norm: NormalizedText, tokens: list[Token]) -> list[Diagnostic]:
+    """Suspected spam in the text of the report (not in its boilerplate)."""
     # spam is matched within each block; a block ending before the first match in the whole
     # text has none (the pattern has no anchors or lookarounds), and most texts have no spam
     first = diag.first_spam(norm.text)
     if first is None:
-        return out
+        return []
+    to_src = norm.map
+    out: list[Diagnostic] = []
     for tok in tokens:
         if tok.kind == TokenKind.BOILERPLATE or tok.end <= first:
             continue

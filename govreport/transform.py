@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import lark
@@ -63,10 +63,11 @@ class _Leaves:
     stands for it (so that no table of all the leaves is held), and the leaves before the first
     terminal (``leading``: boilerplate, or the whitespace before an opening heading)."""
 
-    def __init__(self, norm: NormalizedText, tokens: list[Token],
-                 lark_tokens: list[BlockToken]) -> None:
+    def __init__(self, norm: NormalizedText, tokens: list[Token], first_terminal: int) -> None:
         self.text = norm.text
-        self.tokens = tokens
+        # a token is let go (``None``) once its leaf is made: a text of many short paragraphs
+        # would otherwise hold every token until the last leaf (issue 14, item 7)
+        self.tokens = cast("list[Token | None]", tokens)
         # leaf i runs from token i's start to token i+1's start: map each boundary once
         to_src = norm.map
         bounds = to_src.map_all(tokens[i].start for i in range(1, len(tokens)))
@@ -84,9 +85,9 @@ class _Leaves:
                 # preamble), so that the heading's span starts at its numeral
                 self.leading.append(Paragraph(span=Span(0, first), text=""))
                 bounds[0] = first
-        # the boilerplate before the first terminal (all the tokens when there is none)
-        self.leading.extend(map(self._leaf, range(lark_tokens[0].line - 1 if lark_tokens
-                                                  else len(tokens))))
+        # the boilerplate before the first terminal (``first_terminal``: the number of tokens
+        # when there is none)
+        self.leading.extend(map(self._leaf, range(first_terminal)))
 
     def of(self, lt: BlockToken) -> Iterator[Block]:
         """The leaves of the token(s) ``lt`` stands for, each followed by its boilerplate."""
@@ -94,6 +95,8 @@ class _Leaves:
 
     def _leaf(self, i: int) -> Block:
         tok = self.tokens[i]
+        assert tok is not None, "a leaf is made once"
+        self.tokens[i] = None
         content = self.text[tok.start : tok.end]
         if len(content) <= _SHARED_TEXT:
             content = self.short.setdefault(content, content)
@@ -333,9 +336,8 @@ def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[
     """Parse ``lark_tokens`` with the grammar and build the sections of the report."""
     from .grammar import parser
 
-    leaves = _Leaves(norm, tokens, lark_tokens)
     if not lark_tokens:
-        only = leaves.leading
+        only = _Leaves(norm, tokens, len(tokens)).leading
         if not only and norm.source:  # whitespace only: still every character in one node
             only = [Paragraph(span=Span(0, len(norm.source)), text="")]
         if not only:
@@ -344,8 +346,10 @@ def build_sections(norm: NormalizedText, tokens: list[Token], lark_tokens: list[
                                 (0, len(norm.source))))
         return [Section(kind=SectionKind.OTHER, ordinal=None, title="", heading=None,
                         span=_span(only), children=only)]
-    tree = parser().parse(lark_tokens)
+    first_terminal = lark_tokens[0].line - 1
+    tree = parser().parse(lark_tokens)  # (the tokens are kept as they are if it fails)
     del lark_tokens  # the tree holds them now, and lets go of them as it is transformed
+    leaves = _Leaves(norm, tokens, first_terminal)
     top = _ToModels(leaves).transform(tree)
     sections: list[Section] = []
     for item in top:
