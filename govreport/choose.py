@@ -22,13 +22,20 @@ the preamble, a title line in the body) are never taken.
 * **Confidence**: for a decision worth reporting, the best sequence that reads the block
   otherwise is found by searching again from that block with the chosen reading left out; the
   margin between the two scores gives the confidence, 1 / (1 + e^-margin), and that sequence's
-  reading of the block is the runner-up.
+  reading of the block is the runner-up. The beam before the block is not kept for every
+  block of a long text (on a text of many headings it would be most of the search's memory):
+  past the first few hundred decisions the main run keeps it at checkpoints
+  ``_CHECKPOINT`` blocks apart or more, and it is rebuilt by stepping the search on from the
+  checkpoint, or from the last beam rebuilt (blocks are assessed in order), which gives the
+  same beam as the search is deterministic.
 """
 
 from __future__ import annotations
 
 import math
 import operator
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -511,15 +518,36 @@ class Choice:
         return f"Choice({self.reading.kind.value}, ordinal={self.ordinal})"
 
 
+def _decides(cand: Candidate | _Run) -> bool:
+    """Whether ``cand`` has readings to decide between (a plain block's or run's reading is
+    whichever the grammar accepts where it stands: no decision to weigh)."""
+    return type(cand) is not _Run and id(cand.readings) not in PLAIN_READINGS
+
+
+#: the main run keeps the beam before each of the first blocks that decide (``_decides``; a
+#: report has fewer than this: none is rebuilt, ≤ ~600 KB kept), and past them the beam before
+#: a block that decides when the last kept is ``_CHECKPOINT`` blocks before it or more, so a
+#: beam rebuilt for ``Outcome.assess`` takes fewer steps of search than that (16: on a text of
+#: many headings the beams kept are then ~75 B a heading, 8 ~150 B; blocks assessed in order
+#: are stepped through once whatever the spacing)
+_KEEP_FIRST = 256
+_CHECKPOINT = 16
+
+_Compact = list[tuple[float, int, NumState, int]]
+
+
 class _Search:
     def __init__(self, cands: Sequence[Candidate | _Run]) -> None:
         self.cands = cands
         self.rec = recogniser()
-        #: the beam before each block that has readings to decide between, kept by the main
-        #: run for ``Outcome.assess`` as (score, parser state, numbering state, its number):
-        #: without the hypotheses' parents, which would keep every sequence searched alive
-        #: (peak memory); a plain block's or run's is not kept
-        self.beams: dict[int, list[tuple[float, int, NumState, int]]] = {}
+        #: the beam before some blocks that decide (``_KEEP_FIRST``), kept by the main run for
+        #: ``Outcome.assess`` as (score, parser state, numbering state, its number): without
+        #: the hypotheses' parents, which would keep every sequence searched alive (peak
+        #: memory); ``_marks``: those blocks, in order
+        self.beams: dict[int, _Compact] = {}
+        self._marks: list[int] = []
+        #: the last beam rebuilt (``before``), and the block it is before
+        self._cursor: tuple[int, list[_Hyp]] = (-1, [])
         self.nums: dict[NumState, int] = {START: 0}  # numbering states, numbered
         # … and for each, the number of what it says of the parts (the numbering state but
         # for where the subsection numbering stands)
@@ -632,16 +660,38 @@ class _Search:
     def run(self) -> _Hyp | None:
         """The best complete sequence of readings."""
         beam = [_Hyp(0.0, self.rec.start_id, START, 0, None, -1, -1, None, None)]
+        marks = self._marks
         for i in range(len(self.cands)):
-            cand = self.cands[i]
-            if type(cand) is not _Run and id(cand.readings) not in PLAIN_READINGS:
+            if _decides(self.cands[i]) and (
+                    len(marks) < _KEEP_FIRST or i - marks[-1] >= _CHECKPOINT):
                 self.beams[i] = [(h.score, h.stack, h.num, h.nid) for h in beam]
+                marks.append(i)
             beam = self.step(beam, i)
         best = None
         for h in beam:
             if self.rec.ends(h.stack) and (best is None or h.score > best.score):
                 best = h
         return best
+
+    def before(self, i: int) -> list[_Hyp]:
+        """The beam of the main run before block ``i`` (one that decides), as hypotheses
+        without parents: stepped on from the last beam rebuilt if that is before ``i`` and not
+        before the checkpoint, else from the checkpoint. The search is deterministic (the
+        numbering states met were numbered by the main run), so the beam is the main run's."""
+        marks = self._marks
+        mark = marks[bisect_right(marks, i) - 1]
+        at, beam = self._cursor
+        if not mark <= at <= i:
+            at = mark
+            beam = [_Hyp(score, stack, num, nid, None, -1, -1, None, None)
+                    for score, stack, num, nid in self.beams[mark]]
+        while at < i:
+            beam = self.step(beam, at)
+            for h in beam:  # the beam before is not kept alive
+                h.parent = None
+            at += 1
+        self._cursor = (at, beam)
+        return beam
 
 
 #: how far an alternative is followed before its score is compared with the chosen path
@@ -667,8 +717,12 @@ class Outcome:
             path.append(h)
             h = h.parent
         path.reverse()
-        self._path = path  # the chosen hypothesis after each unit
-        self._unit_of: list[int] = []
+        # the chosen sequence after each unit: its score, parser state and numbering state's
+        # number (in arrays: the hypotheses, with their parents, take several times as much)
+        self._scores = array("d", [h.score for h in path])
+        self._stacks = array("q", [h.stack for h in path])
+        self._nids = array("q", [h.nid for h in path])
+        self._unit_of = array("q")  # the unit of each block
         self.choices: list[Choice] = []
         for u, h in enumerate(path):
             unit = units[h.index]
@@ -700,19 +754,18 @@ class Outcome:
         units = self._units
         unit = units[u]
         search = self._search
-        if u not in search.beams:  # plain text (a run, a paragraph): not a decision to weigh
+        if not _decides(unit):  # plain text (a run, a paragraph): not a decision to weigh
             choice.confidence = 1.0
             return
         chosen = unit.readings.index(choice.reading)
         horizon = _HORIZON if self._budget > 0 else 1
-        before = [_Hyp(score, stack, num, nid, None, -1, -1, None, None)
-                  for score, stack, num, nid in search.beams[u]]
-        beam = search.step(before, u, exclude=chosen)
+        beam = search.step(search.before(u), u, exclude=chosen)
         j = u
         last = min(len(units) - 1, u + horizon - 1)
+        stacks, nids = self._stacks, self._nids
         while beam and j < last:
-            main = self._path[j]
-            if any(h.stack == main.stack and h.nid == main.nid for h in beam):
+            stack, nid = stacks[j], nids[j]
+            if any(h.stack == stack and h.nid == nid for h in beam):
                 break
             j += 1
             beam = search.step(beam, j)
@@ -723,7 +776,7 @@ class Outcome:
             choice.confidence = 1.0
             return
         alt = max(beam, key=lambda h: h.score)
-        margin = self._path[j].score - alt.score
+        margin = self._scores[j] - alt.score
         choice.confidence = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin))))
         h: _Hyp | None = alt
         while h is not None and h.index > u:
