@@ -1028,6 +1028,8 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
     stretches: set[int] = set()  # the stretches before a restarting numbering seen so far
     plain_looks = (TokenKind.PARA, TokenKind.ITEM)
     boilerplate = TokenKind.BOILERPLATE
+    same: dict[tuple[object, ...], Reading] = {}
+    lists: dict[tuple[int, ...], list[Reading]] = {}
     for i, cand in enumerate(cands):
         cand.next_chapter = next_chapter[i]
         while calls < len(let_us) and let_us[calls] < cand.start:
@@ -1063,6 +1065,12 @@ def offer_readings(text: str, cands: list[Candidate]) -> None:
             readings.sort(key=_SCORE, reverse=True)  # (a stable sort: ties keep their order)
             if len(readings) > _MAX_READINGS or readings[-1].score < readings[0].score - _SPAN:
                 readings = _prune(readings)
+            # equal readings, and equal lists of them, are one object: sibling headings are
+            # often offered the same (and a text of thousands of headings would otherwise
+            # hold a list of readings for each: issue 14, item 7)
+            readings = [same.setdefault((r.kind, r.score, r.evidence, r.tid, r.count), r)
+                        for r in readings]
+            readings = lists.setdefault(tuple(map(id, readings)), readings)
         cand.readings = readings
 
 
