@@ -36,7 +36,7 @@ import math
 import operator
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .classify import PART_KIND, PART_TERMINAL, PLAIN_READINGS, Candidate, Reading, TokenKind
@@ -503,14 +503,15 @@ def _hyps(kept: Iterable[_Next], i: int) -> list[_Hyp]:
 class Choice:
     """The reading chosen for a block, with the ordinal the numbering gives it."""
 
-    __slots__ = ("cand", "confidence", "gap", "ordinal", "reading", "runner_up")
+    __slots__ = ("cand", "confidence", "gap", "ordinal", "reading", "runner_up", "unit")
 
     def __init__(self, cand: Candidate, reading: Reading, ordinal: int | None,
-                 gap: int | None) -> None:
+                 gap: int | None, unit: int) -> None:
         self.cand = cand
         self.reading = reading
         self.ordinal = ordinal
         self.gap = gap  # the ordinal the numbering jumps from, if it does
+        self.unit = unit  # the step of the search that chose it (a block, or a run of them)
         self.confidence: float | None = None
         self.runner_up: Reading | None = None
 
@@ -722,35 +723,43 @@ class Outcome:
         self._scores = array("d", [h.score for h in path])
         self._stacks = array("q", [h.stack for h in path])
         self._nids = array("q", [h.nid for h in path])
-        self._unit_of = array("q")  # the unit of each block
-        self.choices: list[Choice] = []
-        for u, h in enumerate(path):
-            unit = units[h.index]
+        # … the reading chosen for each unit, and the numbering's ordinal and gap where it
+        # gives them; the choice of each block is made when asked for (``choices``): a text of
+        # many short paragraphs would otherwise hold one for each (issue 14, item 7)
+        self._picked = array("q", [h.reading for h in path])
+        self._numbers = {u: (h.ordinal, h.gap) for u, h in enumerate(path)
+                         if h.ordinal is not None or h.gap is not None}
+        self._cands = cands
+        self._budget = _BUDGET_PER_BLOCK * len(units) + 4 * _HORIZON
+
+    def choices(self) -> Iterator[Choice]:
+        """The choice of every block, in order."""
+        cands = self._cands
+        numbers = self._numbers
+        for u, unit in enumerate(self._units):
+            pick = self._picked[u]
             if isinstance(unit, _Run):
-                front = h.reading == 1
+                front = pick == 1
                 for k in range(unit.first, unit.last + 1):
                     readings = cands[k].readings
                     b = PLAIN_READINGS[id(readings)]
                     r = readings[1 - b] if front and len(readings) > 1 else readings[b]
-                    self.choices.append(Choice(cands[k], r, None, None))
-                    self._unit_of.append(u)
+                    yield Choice(cands[k], r, None, None, u)
             else:
-                self.choices.append(Choice(unit, unit.readings[h.reading], h.ordinal, h.gap))
-                self._unit_of.append(u)
-        self._budget = _BUDGET_PER_BLOCK * len(units) + 4 * _HORIZON
+                ordinal, gap = numbers.get(u, (None, None))
+                yield Choice(unit, unit.readings[pick], ordinal, gap, u)
 
-    def assess(self, i: int) -> None:
-        """Set the confidence and the runner-up of the choice of block ``i``.
+    def assess(self, choice: Choice) -> None:
+        """Set the confidence and the runner-up of ``choice`` (one of ``choices``).
 
         The search is run again from the block with the chosen reading left out, until the
         alternative rejoins the chosen path (same parser and numbering state: from there on
         both continue alike), the text ends, or ``_HORIZON`` steps have passed; the margin is
         the chosen path's score there minus the alternative's. A total budget keeps this linear
         in the length of the text; past it, an alternative is followed for one step only."""
-        choice = self.choices[i]
         if choice.confidence is not None:
             return
-        u = self._unit_of[i]
+        u = choice.unit
         units = self._units
         unit = units[u]
         search = self._search

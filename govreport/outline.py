@@ -173,9 +173,9 @@ def _glossary_entry(text: str, cand: Candidate) -> HeadingToken:
     return tok
 
 
-def _decided(choice: Choice, outcome: Outcome, i: int) -> dict[str, object]:
-    """The confidence fields of a finding about the decision for block ``i``."""
-    outcome.assess(i)
+def _decided(choice: Choice, outcome: Outcome) -> dict[str, object]:
+    """The confidence fields of a finding about the decision ``choice``."""
+    outcome.assess(choice)
     runner = choice.runner_up
     return {"confidence": choice.confidence, "reading": choice.reading.name,
             "runner_up": runner.name if runner is not None else None}
@@ -195,7 +195,7 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
     tokens: list[Token] = []
     K = TokenKind
     part_family: str | None = None  # the numeral family of the current part's heading
-    for i, choice in enumerate(outcome.choices):
+    for choice in outcome.choices():
         cand = choice.cand
         kind = choice.reading.kind
         look = cand.kind
@@ -219,7 +219,7 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
                     and not cand.embedded and cand.readings[0].kind in _HEADING_KINDS \
                     and (look == K.PART_HEADING
                          or name(title_of(text, cand)).strength == Strength.NAMES):
-                extra = _decided(choice, outcome, i)
+                extra = _decided(choice, outcome)
                 findings.append(Finding(
                     "demoted_heading",
                     f"a line that looks like a heading is read as {choice.reading.name}"
@@ -241,7 +241,7 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
         numbered = look in (K.PART_HEADING, K.CHAPTER_HEADING)
         if not numbered:
             tok.inferred_ordinal = True
-            extra = _decided(choice, outcome, i)
+            extra = _decided(choice, outcome)
             what = "damaged" if cand.family == "truncated" else "missing"
             findings.append(Finding(
                 "inferred_ordinal",
@@ -249,7 +249,7 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
                 + _sure(choice), cand.start, cand.title_end, **extra))  # type: ignore[arg-type]
         elif kind == K.CHAPTER_HEADING and look == K.PART_HEADING \
                 and cand.family not in NESTED_FAMILIES.get(part_family, ()):  # not 第一部分 > 一、
-            extra = _decided(choice, outcome, i)
+            extra = _decided(choice, outcome)
             findings.append(Finding(
                 "inferred_level",
                 f"top-level numeral {tok.numeral} read as a subsection: it restarts under a "
@@ -258,7 +258,7 @@ def emit(text: str, outcome: Outcome, findings: list[Finding]) -> list[Token]:
         if kind in PART_KIND:
             named = name(tok.title)
             if named.kind != PART_KIND[kind]:
-                extra = _decided(choice, outcome, i)
+                extra = _decided(choice, outcome)
                 findings.append(Finding(
                     "inferred_kind",
                     f"the title does not name the part; read as {choice.reading.name} from "
