@@ -701,6 +701,10 @@ _HORIZON = 12
 _BUDGET_PER_BLOCK = 16
 
 
+#: ``None`` in the arrays of ``Outcome`` (ordinals and gaps are small numbers)
+_NONE = -(2**63)
+
+
 class Outcome:
     """The chosen reading of every block, and the search that chose them (to ask how sure it
     was of a decision)."""
@@ -727,15 +731,14 @@ class Outcome:
         # gives them; the choice of each block is made when asked for (``choices``): a text of
         # many short paragraphs would otherwise hold one for each (issue 14, item 7)
         self._picked = array("q", [h.reading for h in path])
-        self._numbers = {u: (h.ordinal, h.gap) for u, h in enumerate(path)
-                         if h.ordinal is not None or h.gap is not None}
+        self._ordinals = array("q", [_NONE if h.ordinal is None else h.ordinal for h in path])
+        self._gaps = array("q", [_NONE if h.gap is None else h.gap for h in path])
         self._cands = cands
         self._budget = _BUDGET_PER_BLOCK * len(units) + 4 * _HORIZON
 
     def choices(self) -> Iterator[Choice]:
         """The choice of every block, in order."""
         cands = self._cands
-        numbers = self._numbers
         for u, unit in enumerate(self._units):
             pick = self._picked[u]
             if isinstance(unit, _Run):
@@ -746,8 +749,9 @@ class Outcome:
                     r = readings[1 - b] if front and len(readings) > 1 else readings[b]
                     yield Choice(cands[k], r, None, None, u)
             else:
-                ordinal, gap = numbers.get(u, (None, None))
-                yield Choice(unit, unit.readings[pick], ordinal, gap, u)
+                ordinal, gap = self._ordinals[u], self._gaps[u]
+                yield Choice(unit, unit.readings[pick], None if ordinal == _NONE else ordinal,
+                             None if gap == _NONE else gap, u)
 
     def assess(self, choice: Choice) -> None:
         """Set the confidence and the runner-up of ``choice`` (one of ``choices``).
