@@ -22,7 +22,7 @@ from .models import Diagnostic, Report, Section, Severity, Span
 from .normalize import NormalizedText, normalize
 from .outline import Finding, Token, recover
 from .patterns import unpair_surrogates
-from .segment import Block, RunOnCuts, segment
+from .segment import RunOnCuts, segment
 
 # the decoding of bytes and the reading of files (.docx, HTML, PDF) are imported by the calls that
 # take bytes or files: ``import govreport`` and ``parse(str)`` do without them; the grammar
@@ -100,8 +100,8 @@ def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
     return report if info is None else with_decoding(report, info)
 
 
-#: what the first stages made of a text: normalised text, blocks, candidates
-Prepared = tuple[NormalizedText, list[Block], list[Candidate]]
+#: what the first stages made of a text: the normalised text and the candidates of its blocks
+Prepared = tuple[NormalizedText, list[Candidate]]
 
 
 def _parse_text(text: str, *, source: str | None, offset: int = 0,
@@ -113,16 +113,16 @@ def _parse_text(text: str, *, source: str | None, offset: int = 0,
         norm = normalize(text)
         cands = classify(norm.text, segment(norm.text, known))
     else:
-        norm, _, cands = prepared
-    tokens, findings = recover(norm.text, cands)
+        norm, cands = prepared
     found = openings(cands)
-    if len(found) >= 2:
-        second = cands[found[1]]
+    second = cands[found[1]] if len(found) >= 2 else None
+    tokens, findings = recover(norm.text, cands)  # (uses the candidates up)
+    del cands  # the blocks and their readings are not needed any more (peak memory)
+    if second is not None:
         findings.append(Finding(
             "multiple_reports",
             f"the text holds {len(found)} reports (opening formulas); use parse_many() to get "
             "each", second.start, second.end))
-    del cands  # the blocks and their readings are not needed any more (peak memory)
     spam = _spam(norm, tokens)
     sections = _build(norm, tokens, findings)  # (lets go of the tokens as it makes the leaves)
     del tokens

@@ -37,7 +37,7 @@ import operator
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .classify import PART_KIND, PART_TERMINAL, PLAIN_READINGS, Candidate, Reading, TokenKind
 from .models import SectionKind
@@ -709,7 +709,7 @@ class Outcome:
     """The chosen reading of every block, and the search that chose them (to ask how sure it
     was of a decision)."""
 
-    def __init__(self, cands: Sequence[Candidate]) -> None:
+    def __init__(self, cands: list[Candidate]) -> None:
         self._units = units = _units(cands)
         self._search = search = _Search(units)
         best = search.run()
@@ -733,21 +733,26 @@ class Outcome:
         self._picked = array("q", [h.reading for h in path])
         self._ordinals = array("q", [_NONE if h.ordinal is None else h.ordinal for h in path])
         self._gaps = array("q", [_NONE if h.gap is None else h.gap for h in path])
-        self._cands = cands
+        self._cands = cast("list[Candidate | None]", cands)
         self._budget = _BUDGET_PER_BLOCK * len(units) + 4 * _HORIZON
 
     def choices(self) -> Iterator[Choice]:
-        """The choice of every block, in order."""
+        """The choice of every block, in order (once: the candidates of runs of plain blocks
+        are let go from the list given to ``choose`` as their choices are made, so that a text
+        of many short paragraphs does not hold them all to the end: issue 14, item 7)."""
         cands = self._cands
         for u, unit in enumerate(self._units):
             pick = self._picked[u]
             if isinstance(unit, _Run):
                 front = pick == 1
                 for k in range(unit.first, unit.last + 1):
-                    readings = cands[k].readings
+                    cand = cands[k]
+                    assert cand is not None, "choices() is read once"
+                    cands[k] = None
+                    readings = cand.readings
                     b = PLAIN_READINGS[id(readings)]
                     r = readings[1 - b] if front and len(readings) > 1 else readings[b]
-                    yield Choice(cands[k], r, None, None, u)
+                    yield Choice(cand, r, None, None, u)
             else:
                 ordinal, gap = self._ordinals[u], self._gaps[u]
                 yield Choice(unit, unit.readings[pick], None if ordinal == _NONE else ordinal,
@@ -798,6 +803,7 @@ class Outcome:
             choice.runner_up = unit.readings[h.reading]
 
 
-def choose(cands: Sequence[Candidate]) -> Outcome:
-    """The best-scoring sequence of readings that the grammar accepts."""
+def choose(cands: list[Candidate]) -> Outcome:
+    """The best-scoring sequence of readings that the grammar accepts (reading its
+    ``choices()`` empties ``cands`` of the plain blocks' candidates)."""
     return Outcome(cands)

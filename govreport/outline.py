@@ -525,7 +525,8 @@ def _order(tokens: list[Token], findings: list[Finding]) -> None:
 
 
 def recover(text: str, cands: list[Candidate]) -> tuple[list[Token], list[Finding]]:
-    """The token stream for the grammar and the findings of this stage."""
+    """The token stream for the grammar and the findings of this stage. ``cands`` is used up:
+    the candidates of plain blocks are let go (``None``) as their tokens are made."""
     findings: list[Finding] = []
     if not cands:
         return [], findings

@@ -141,14 +141,13 @@ def split(text: str | bytes) -> list[PageItem]:
 
 
 def _split(page: str, known: RunOnCuts | None = None) -> tuple[Prepared, list[PageItem]]:
-    """The page's normalised text, blocks and candidates (what ``parse()`` of the whole page
+    """The page's normalised text and candidates (what ``parse()`` of the whole page
     starts from), and its items; ``known`` takes the cuts of the page's run-on lines, for the
     parse of each report (``segment``)."""
     norm = normalize(page)
     ntext = norm.text
-    blocks = segment(ntext, known)
-    cands = classify(ntext, blocks)
-    prepared = (norm, blocks, cands)
+    cands = classify(ntext, segment(ntext, known))
+    prepared = (norm, cands)
     if not cands:
         return prepared, (
             [PageItem(kind="text", span=Span(0, len(page)), text=page)] if page else [])
