@@ -645,3 +645,28 @@ def test_html_with_thousands_of_unclosed_openers(opener: str) -> None:
     # an opener that is never closed is text, as a browser shows it
     assert html_to_text(opener * 60_000) == opener * 60_000 + "\n"
     assert html_to_text(f"<p>正文</p>{opener}") == f"正文\n{opener}\n"
+
+
+def test_short_paragraphs_cost_little_memory() -> None:
+    """Issue 14, item 7: the shortest Han lines that stay paragraphs of their own peaked at 57×
+    the input size: a block, its candidate, its choice and its token held every field a heading
+    needs, and all of them lived to the end of the outline stage. Each is lean now and let go
+    once the next stage has used it."""
+    text = "字字字\n" * 20_000
+    govreport.parse("各位代表：\n")
+    report, peak = peak_memory(govreport.parse, text)
+    assert peak <= 30 * len(text.encode("utf-8"))
+    assert len(list(report.leaves())) == 20_000
+
+
+def test_thousands_of_one_line_parts_do_not_regress_in_memory() -> None:
+    """Issue 14, item 7 (not met here yet): a text of one-line parts, each with its paragraph,
+    peaked at 73× the input size (here, 4,000 pairs); the choice's beams kept at checkpoints,
+    readings shared within the parse, choices and leaves made when used bring it to about 39×,
+    of which the result itself (a part and a diagnostic per line) is 25×. This keeps it from
+    growing back (the bound of the issue, 30×, is not reached on this text)."""
+    text = "2025年工作安排\n我们要做好工作，继续努力。\n" * 4_000
+    govreport.parse("各位代表：\n")
+    report, peak = peak_memory(govreport.parse, text)
+    assert peak <= 45 * len(text.encode("utf-8"))
+    assert len(report.sections) >= 4_000
