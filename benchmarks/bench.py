@@ -490,9 +490,10 @@ def section_memory(inp: Inputs) -> None:
 
 #: lines repeated into the tiny-paragraph inputs of the memory section: runs of one- or
 #: two-character lines (joined into one paragraph by normalize), then the shortest lines that
-#: stay paragraphs of their own, ASCII and Han, and a part title per paragraph
-TINY_LINES = ("字\n\n", "a\n", "字字\n", "aaa\n", "字字字\n", "我们要做好工作。\n",
-              "2025年工作安排\n我们要做好工作，继续努力。\n")
+#: stay paragraphs of their own, ASCII and Han, a heading numeral alone (never joined), a part
+#: title per paragraph, and a numbered heading per line
+TINY_LINES = ("字\n\n", "a\n", "字字\n", "aaa\n", "字字字\n", "我们要做好工作。\n", "1.\n",
+              "2025年工作安排\n我们要做好工作，继续努力。\n", "一、工作安排\n")
 
 
 def _batch_command() -> list[str] | None:
