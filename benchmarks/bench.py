@@ -297,13 +297,16 @@ def section_stages(inp: Inputs, rounds: int) -> None:
         totals[name] = totals.get(name, 0.0) + best
         return result
 
+    # the outline stage uses the candidates up and the grammar stage the tokens (they let go of
+    # each once used: memory): each round is given a copy of the list
     for text in inp.corpus:
         norm = run("normalize", normalize.normalize, text)
-        blocks = run("segment", segment.segment, norm.text)
+        blocks = run("segment", _segment, segment, norm.text)
         cands = run("classify", classify.classify, norm.text, blocks)
-        tokens, findings = run("outline", outline.recover, norm.text, cands)
+        tokens, findings = run("outline", _recover, outline, norm.text, cands)
+        run("diagnostics", api._spam, norm, tokens)  # (the two parts of the stage add up)
         sections = run("grammar + transform", _build, api, norm, tokens, findings)
-        run("diagnostics", api._diagnostics, norm, tokens, findings)
+        run("diagnostics", api._diagnostics, norm, findings)
         run("extract", extract.extract, text, norm, sections)
     whole = sum(totals.values())
     nbytes = sum(utf8_len(t) for t in inp.corpus)
@@ -314,8 +317,17 @@ def section_stages(inp: Inputs, rounds: int) -> None:
           f"extraction {core * 1000:.1f} ms = {mb(nbytes) / core:.1f} MB/s")
 
 
+def _segment(segment: Any, text: str) -> Any:
+    return list(segment.segment(text))  # (blocks are made as classification reads them)
+
+
+def _recover(outline: Any, text: str, cands: Any) -> Any:
+    return outline.recover(text, list(cands))  # a copy: recover lets go of the candidates
+
+
 def _build(api: Any, norm: Any, tokens: Any, findings: Any) -> Any:
-    return api._build(norm, tokens, list(findings))  # a copy: _build appends to findings
+    # copies: _build appends to findings and lets go of the tokens
+    return api._build(norm, list(tokens), list(findings))
 
 
 def one_line(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import operator
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -474,8 +474,8 @@ def openings(cands: list[Candidate]) -> list[int]:
     return out
 
 
-def classify(text: str, blocks: list[Block]) -> list[Candidate]:
-    """One candidate per block, in order."""
+def classify(text: str, blocks: Iterable[Block]) -> list[Candidate]:
+    """One candidate per block, in order (a whole line's block is not kept: ``Candidate.cut``)."""
     out = []
     for block in blocks:
         body = text[block.start : block.end]

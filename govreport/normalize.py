@@ -45,6 +45,7 @@ import functools
 import itertools
 import math
 import re
+from array import array
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -418,7 +419,7 @@ def _is_chrome(line: str) -> bool:
         rule.search(line) for _, rule in patterns.BOILERPLATE_RULES)
 
 
-def _chrome_lines(stripped: list[str], filled: list[int],
+def _chrome_lines(stripped: list[str], filled: Sequence[int],
                   is_chrome: Callable[[str], bool] = _is_chrome) -> int:
     """How many lines are chrome: they are no part of the text's wrapping either way."""
     return sum(1 for i in filled if is_chrome(stripped[i]))
@@ -508,7 +509,9 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     text = _narrow_lines(text)
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    # (per line: the offsets, the filled lines and their widths in arrays, not lists of int
+    # objects and a dict: a text of many short lines, issue 14, item 7)
+    starts = array("q", itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     # blank-line separated paragraphs, or a hard-wrapped text with a typical line length?
     chrome: dict[str, bool] = {}  # the lines asked about (a line may be asked three times)
 
@@ -518,7 +521,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
             known = chrome[line] = _is_chrome(line)
         return known
 
-    filled = [i for i, line in enumerate(stripped) if line]
+    filled = array("q", (i for i, line in enumerate(stripped) if line))
     gaps = sum(1 for a, b in itertools.pairwise(filled) if b - a > 1)
     blank_separated = len(filled) >= 3 and gaps * 2 >= len(filled) - 1
     # widths in display columns: a hard-wrapped line is full in width, and a line with
@@ -526,7 +529,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     # indentation of a paragraph's first line is part of its width
     # (two columns for each character of indentation: a Chinese paragraph indent is 　　,
     # which the width step has folded to ASCII spaces)
-    columns = {}
+    columns = array("q", bytes(8 * len(lines)))  # (0 for a blank line)
     for i in filled:
         line = lines[i].rstrip()
         indent = len(line) - len(stripped[i])
@@ -535,7 +538,8 @@ def unwrap(text: str) -> tuple[str, Deletions]:
     # leaves); lines of equal width that end a sentence (a list of 一是…。) are no evidence,
     # nor are numbered headings (parallel titles have equal lengths)
     lengths: dict[int, int] = {}
-    for i, w in columns.items():
+    for i in filled:
+        w = columns[i]
         if stripped[i].rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS \
                 and not _STRUCTURAL.match(stripped[i]):
             lengths[w] = lengths.get(w, 0) + 1
@@ -562,7 +566,7 @@ def unwrap(text: str) -> tuple[str, Deletions]:
         # wider paragraphs are a page's menus and links, or parallel titles), and most lines
         # are at it, or most of the lines that break off mid-sentence are (a short text with
         # many headings and paragraphs of a line or two)
-        wider = sum(1 for w in columns.values() if w > widest + 6)  # (an indent: 4)
+        wider = sum(1 for i in filled if columns[i] > widest + 6)  # (an indent: 4)
         if not (widest >= 32 and open_near >= 5 and wider * 10 <= len(filled) and (
             near * 2 >= len(filled)
             or open_near * 2 >= sum(lengths.values())

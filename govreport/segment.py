@@ -78,18 +78,23 @@ class CutBlock(Block):
 RunOnCuts = dict[str, list[Block]]
 
 
-def segment(text: str, known: RunOnCuts | None = None) -> list[Block]:
+def segment(text: str, known: RunOnCuts | None = None) -> Iterator[Block]:
     """Split normalised ``text`` into blocks, in order, non-overlapping, without empty ones.
 
+    The blocks are made as they are read (classification takes one at a time: a text of many
+    short lines does not hold a block for each line at once, nor a list of its lines).
     A run-on line is cut by what it holds alone: the patterns look behind a line's start only
     for punctuation, digits or letters, which the line break and spaces before it never are.
     ``known`` keeps the cuts of the run-on lines of one call for the next calls given it: a
     page and each report on it (``parse_many``) hold the same long lines."""
-    blocks: list[Block] = []
     pos = 0
     size = len(text)
-    for line in text.split("\n"):
-        length = len(line)
+    while pos <= size:
+        stop = text.find("\n", pos)
+        if stop < 0:
+            stop = size
+        line = text[pos:stop]
+        length = stop - pos
         stripped = line.strip(_SPACE)
         if stripped:
             n = len(stripped)
@@ -100,11 +105,10 @@ def segment(text: str, known: RunOnCuts | None = None) -> list[Block]:
             if (n >= RUN_ON_LENGTH or 2 * n > size
                     or (stripped.startswith("一、") and _opens_a_part_sequence(text, start, end))
                     or (n >= _OPENING_LINE and _opening_then_heading(text, start, end))):
-                blocks.extend(_run_on(stripped, start, known))
+                yield from _run_on(stripped, start, known)
             else:
-                blocks.append(Block(start, end))
-        pos += length + 1
-    return blocks
+                yield Block(start, end)
+        pos = stop + 1
 
 
 def _run_on(line: str, start: int, known: RunOnCuts | None) -> list[Block]:

@@ -60,7 +60,7 @@ def _classify_with_every_rule(text: str, blocks: list[Block]) -> list[Candidate]
 @given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=6).map("".join),
                 min_size=1, max_size=12).map("\n".join))
 def test_classify_spares_a_block_only_rules_that_would_not_match(text: str) -> None:
-    blocks = segment(text)
+    blocks = list(segment(text))
     expected = _classify_with_every_rule(text, blocks)
     got = classify.classify(text, blocks)
     assert [_slots(c) for c in got] == [_slots(c) for c in expected]
