@@ -9,6 +9,7 @@ normalisation's offset map), and every span of the result is mapped back with ``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from .diagnostics import CODES
@@ -84,7 +85,8 @@ def extract(
     text: str, norm: NormalizedText, sections: list[Section]
 ) -> tuple[Metadata, tuple[Target, ...], tuple[Indicator, ...], list[Diagnostic]]:
     """Metadata, expected targets and achieved indicators of one report (source spans)."""
-    inv = norm.to_normalized
+    # _parts and _headings map the same offsets (a heading's start is its section's): once each
+    inv = functools.cache(norm.to_normalized)
     ntext = norm.text
     to_map = norm.map
 

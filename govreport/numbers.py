@@ -43,7 +43,9 @@ API:
   figure of a range), ``hi``, ``unit``, ``q`` (qualifier), ``st`` (the stretch figure of
   ``保…争…``), ``pc`` (``百分之``/``千分之``) and ``bz`` (the ``保`` of a stretch form).
 * :data:`VALUE_RUN` — a run of values joined by ``、``/``和``/``及``/``或``.
+* :data:`VALUE_RUN_GROUPS` — the same runs, with the groups of :data:`VALUE` for the first value.
 * :func:`read_values` — the :class:`Value` s in a span (one run).
+* :func:`run_values` — the :class:`Value` s of a match of :data:`VALUE_RUN_GROUPS`.
 * :func:`number` — one figure, Arabic or Chinese, as a float.
 
 Every pattern is linear on adversarial input: figures are taken possessively and never started
@@ -54,7 +56,8 @@ character.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 import regex
@@ -63,9 +66,11 @@ __all__ = [
     "QUALIFIERS",
     "VALUE",
     "VALUE_RUN",
+    "VALUE_RUN_GROUPS",
     "Value",
     "number",
     "read_values",
+    "run_values",
 ]
 
 
@@ -176,6 +181,12 @@ _VALUE_NC = _value_pattern(named=False)
 VALUE_RUN: regex.Pattern[str] = regex.compile(
     rf"{_VALUE_NC}(?:(?:、|和|及|或)[ ]?{_VALUE_NC})*"
 )
+#: :data:`VALUE_RUN` with the groups of :data:`VALUE` for the first value and group ``rest`` for
+#: the values after it: :func:`run_values` reads most runs (one value) without matching again
+VALUE_RUN_GROUPS: regex.Pattern[str] = regex.compile(
+    rf"{VALUE.pattern}(?P<rest>(?:(?:、|和|及|或)[ ]?{_VALUE_NC})*)"
+)
+assert tuple(VALUE_RUN_GROUPS.groupindex) == (*VALUE.groupindex, "rest")
 
 
 def _chinese_integer(s: str) -> int | None:
@@ -247,10 +258,31 @@ def read_values(text: str, start: int, end: int,
     A figure that overflows to infinity (hundreds of digits) or a Chinese figure that is not
     well formed is not a value.
     """
+    return _values([(m.groups(), m.start(), m.end()) for m in VALUE.finditer(text, start, end)],
+                   implied_qualifier)
+
+
+def run_values(text: str, run: regex.Match[str],
+               implied_qualifier: str | Callable[[], str] = "") -> tuple[Value, ...]:
+    """``read_values(text, *run.span(), implied_qualifier)`` for ``run``, a match of
+    :data:`VALUE_RUN_GROUPS`: the first value is read from the groups of the run."""
+    *groups, rest = run.groups()
+    first_end = run.start("rest")
+    found = [(groups, run.start(), first_end)]
+    if rest:
+        found += [(m.groups(), m.start(), m.end())
+                  for m in VALUE.finditer(text, first_end, run.end())]
+    return _values(found, implied_qualifier)
+
+
+def _values(found: Sequence[tuple[Sequence[str | Any], int, int]],
+            implied_qualifier: str | Callable[[], str]) -> tuple[Value, ...]:
+    """The :class:`Value` s of the groups of :data:`VALUE` matched at ``(start, end)`` (typed as
+    ``regex`` types groups: ``lo`` is always set)."""
     out = []
     implied: str | None = implied_qualifier if isinstance(implied_qualifier, str) else None
-    for m in VALUE.finditer(text, start, end):
-        lo_text, lu, hi_text, unit, q, pc, bz, st_text = m.groups()
+    for groups, start, end in found:
+        lo_text, lu, hi_text, unit, q, pc, bz, st_text = groups
         lo = number(lo_text)
         hi = number(hi_text) if hi_text else None
         stretch = number(st_text) if st_text else None
@@ -283,5 +315,5 @@ def read_values(text: str, start: int, end: int,
         if hi is None and hi_text is None:
             hi = lo
         out.append(Value(low=lo, high=hi, unit=unit, qualifier=qualifier, redacted=redacted,
-                         start=m.start(), end=m.end(), stretch=stretch))
+                         start=start, end=end, stretch=stretch))
     return tuple(out)

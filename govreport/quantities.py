@@ -25,7 +25,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from .numbers import VALUE_RUN, Value, read_values
+from .numbers import VALUE_RUN_GROUPS, Value, run_values
 
 __all__ = [
     "INDICATOR_KEYS",
@@ -186,8 +186,9 @@ _VERB = (
 #: the characters a verb starts with (each lead and word starts with a literal character)
 _VERB_FIRST = "".join(sorted({"从", "由", *(w[0] for w in (*_VERB_LEADS, *_VERB_WORDS))}))
 #: the lookahead only skips, without trying the verbs, the ends of ``ind`` where neither a verb
-#: nor the optional space and the end of the prefix follow (same matches as without it)
-_PREFIX = regex.compile(
+#: nor the optional space and the end of the prefix follow (same matches as without it).
+#: Stdlib ``re`` (no construct of ``regex`` needed): ~3x faster on these short prefixes
+_PREFIX = re.compile(
     rf"(?P<ind>[^\d×%\n]{{0,60}}?)(?=[{_VERB_FIRST} ]|$)(?P<verb>{_VERB})?[ ]?"
 )
 #: where a clause starts (searched backwards from a value run)
@@ -319,7 +320,7 @@ def _hinted_runs(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
 def _runs_between(text: str, lo: int, hi: int, end: int) -> Iterator[regex.Match[str]]:
     """Runs starting in ``[lo, hi)``; a run may go on past ``hi`` (a run is far shorter than
     ``_RUN_MAX``)."""
-    for run in VALUE_RUN.finditer(text, lo, min(end, hi + _RUN_MAX)):
+    for run in VALUE_RUN_GROUPS.finditer(text, lo, min(end, hi + _RUN_MAX)):
         if run.start() >= hi:
             return
         yield run
@@ -332,7 +333,8 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
     (a short verb-only clause is kept: it may continue the previous item)."""
     items: list[Item] = []
     floor = start
-    runs = _hinted_runs(text, start, end) if keyed_only else VALUE_RUN.finditer(text, start, end)
+    runs = (_hinted_runs(text, start, end) if keyed_only
+            else VALUE_RUN_GROUPS.finditer(text, start, end))
     for run in runs:
         rs, re_ = run.span()
         if rs < floor:
@@ -354,7 +356,7 @@ def scan_items(text: str, start: int, end: int, *, keyed_only: bool = False) -> 
         ind, cut = _clean(words)
         if ind and _LATIN_WORDS.search(ind):
             continue  # English text: see scan_english
-        values = read_values(text, rs, re_, _implied(verb))
+        values = run_values(text, run, _implied(verb))
         if not values:
             continue
         if ind == "经济" and verb.endswith("增长"):  # 经济增长6%左右: the verb is the indicator
