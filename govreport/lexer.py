@@ -72,7 +72,9 @@ class BlockToken(lark.Token):
 
     @property
     def run(self) -> list[Token]:
-        """The tokens it stands for, without the boilerplate between them."""
+        """The tokens it stands for, without the boilerplate between them: before the
+        transformer runs (it lets go of each token once its leaf is made, see
+        ``transform._Leaves``)."""
         boilerplate = TokenKind.BOILERPLATE
         return [t for t in self.blocks[self.line - 1 : self.end_line - 1]
                 if t.kind != boilerplate]
