@@ -6,6 +6,8 @@ property that found it and the mechanism that was fixed.
 
 from __future__ import annotations
 
+import pytest
+
 import govreport
 from govreport import Subsection
 from govreport.normalize import normalize
@@ -361,3 +363,22 @@ def test_english_title_ending_in_a_bracket_run_into_a_chinese_body() -> None:
     assert [k for k, _ in report.outline()] == ["review", "annual_plan", "self_improvement"]
     assert report.sections[-1].title == ("Building up the government's own capacity in every "
                                          "respect (self-construction)")
+
+
+@pytest.mark.xfail(strict=True, reason="open: in a run-on line, a body sentence that names a "
+                   "self-improvement phrase (坚持依法行政，…) is read as a bare part title before "
+                   "the part's first subsection, and the 二、 that follows as text")
+def test_a_sentence_naming_a_part_does_not_open_a_part_before_the_first_subsection() -> None:
+    """recovery (test_properties_wide, ``explore`` profile, 2026-12-04; the same on 2ff9351): a
+    numbered report on one line. Part 1's introduction holds 坚持依法行政，自觉接受…监督。 right
+    before （一）; the choice reads that sentence as a self-improvement heading without numeral
+    (ordinal 2 inferred, confidence 0.75), so （一） falls into part 2 and the real 二、 (a
+    thematic title whose content is self-improvement) is read as text. The part numerals 一、 …
+    二、 continue each other, which should outweigh the sentence's part noun."""
+    text = ("一、2001年的工作安排今年要坚持稳中求进。坚持依法行政，自觉接受人大法律监督和政协民主监督。"
+            "（一）坚持创新驱动，培育发展新动能一是完善基础设施；二是培育龙头企业。"
+            "二、砥砺奋进勇当排头兵坚持依法行政，自觉接受人大法律监督和政协民主监督。"
+            "持之以恒加强党风廉政建设，驰而不息纠治“四风”。深化政务公开，建设人民满意的服务型政府。")
+    report = govreport.parse(text)
+    assert report.outline() == [("annual_plan", 1), ("self_improvement", 2)]
+    assert subs(report) == [[1], []]
