@@ -105,6 +105,8 @@ _TWO_LEVELS = -6.0
 #: outer numbering was lost): as much a subsection there as a part elsewhere (classify.W)
 _UNDER_BARE_PART = 0.5
 _CONTINUES_RUN_ON = -2.5  # … as a part continuing 一、 read as text inside a run-on line
+#: a part numeral read as text whose number a part title without numeral just took
+_NUMBER_TAKEN = -2.0
 _BARE_SUB_FITS = 2.0  # a bare subsection title just where a numbered sibling is missing
 _BARE_SUB_LAST = 1.6  # … or after the last numbered sibling
 _BARE_SUB_ALONE = -2.0
@@ -180,9 +182,15 @@ def numbering(state: NumState, reading: Reading, cand: Candidate | _Run
     if numbered and kind in _TEXT:
         assert cand.ordinal is not None
         if family in _PART_FAMILIES:  # 一、 read as text: a later 二、 does not continue it
+            # … but the numeral of the part a bare title just took the number of (二、 after a
+            # part title without numeral read as part 2, 一、 numbered the parts) is that part's
+            # own, unless it continues an enumeration read as text (一、 … 二、 in the body)
+            score = _NUMBER_TAKEN if (
+                state.bare and family == state.part_family and cand.ordinal == state.part
+                and abs(state.loose) != cand.ordinal - 1) else 0.0
             loose = cand.ordinal if not cand.embedded else -cand.ordinal
             part = -1 if state.part == 0 and kind != TokenKind.FRONT_TEXT else state.part
-            return 0.0, _new(part, state.part_family, state.bare, state.chapter,
+            return score, _new(part, state.part_family, state.bare, state.chapter,
                              state.chapter_family, state.nested, state.demoted, state.opened,
                              loose), None, None
         elif kind == TokenKind.ITEM:

@@ -6,8 +6,6 @@ property that found it and the mechanism that was fixed.
 
 from __future__ import annotations
 
-import pytest
-
 import govreport
 from govreport import Subsection
 from govreport.normalize import normalize
@@ -365,16 +363,13 @@ def test_english_title_ending_in_a_bracket_run_into_a_chinese_body() -> None:
                                          "respect (self-construction)")
 
 
-@pytest.mark.xfail(strict=True, reason="open: in a run-on line, a body sentence that names a "
-                   "self-improvement phrase (坚持依法行政，…) is read as a bare part title before "
-                   "the part's first subsection, and the 二、 that follows as text")
 def test_a_sentence_naming_a_part_does_not_open_a_part_before_the_first_subsection() -> None:
-    """recovery (test_properties_wide, ``explore`` profile, 2026-12-04; the same on 2ff9351): a
-    numbered report on one line. Part 1's introduction holds 坚持依法行政，自觉接受…监督。 right
-    before （一）; the choice reads that sentence as a self-improvement heading without numeral
-    (ordinal 2 inferred, confidence 0.75), so （一） falls into part 2 and the real 二、 (a
-    thematic title whose content is self-improvement) is read as text. The part numerals 一、 …
-    二、 continue each other, which should outweigh the sentence's part noun."""
+    """recovery (test_properties_wide, ``explore`` profile, 2026-12-04): a numbered report on
+    one line. Part 1's introduction holds 坚持依法行政，自觉接受…监督。 right before （一）; the
+    choice read that sentence as a self-improvement heading without numeral (part 2 inferred),
+    so （一） fell into it and the real 二、 (a thematic title) was read as text, at no cost.
+    A part numeral read as text whose number a part title without numeral just took now costs
+    (``choose._NUMBER_TAKEN``), unless it continues an enumeration read as text."""
     text = ("一、2001年的工作安排今年要坚持稳中求进。坚持依法行政，自觉接受人大法律监督和政协民主监督。"
             "（一）坚持创新驱动，培育发展新动能一是完善基础设施；二是培育龙头企业。"
             "二、砥砺奋进勇当排头兵坚持依法行政，自觉接受人大法律监督和政协民主监督。"
