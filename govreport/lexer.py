@@ -38,25 +38,25 @@ class BlockToken(lark.Token):
     """A ``lark.Token`` for one of our tokens (``value``), or for a run of body blocks or of
     preamble lines (``value`` being the first).
 
-    Its lines are positions in the token list (``blocks``), counted from 1 and half-open like
+    Its lines are positions in the token list (``tokens``), counted from 1 and half-open like
     its offsets: it starts at ``line`` and ends where the next terminal starts (``end_line``;
-    one past the last token at the end), so that ``blocks[line - 1 : end_line - 1]`` are the
+    one past the last token at the end), so that ``tokens[line - 1 : end_line - 1]`` are the
     tokens it stands for, each followed by the boilerplate after it (which the grammar never
     sees).
 
     Built without ``lark.Token.__new__``, which would store ``str(value)`` as the string; the
     string of a ``BlockToken`` is its terminal name."""
 
-    __slots__ = ("blocks",)
-    blocks: list[Token]
+    __slots__ = ("tokens",)
+    tokens: list[Token]
     line: int
     end_line: int
 
     @classmethod
-    def of(cls, blocks: list[Token], line: int) -> BlockToken:
+    def of(cls, tokens: list[Token], line: int) -> BlockToken:
         """The terminal for the token at ``line``, standing for it alone until
         :func:`to_lark` sets its ``end_line``."""
-        tok = blocks[line - 1]
+        tok = tokens[line - 1]
         kind = tok.kind.value
         lt = str.__new__(cls, kind)
         lt.type = kind
@@ -67,7 +67,7 @@ class BlockToken(lark.Token):
         lt.column = 1
         lt.end_line = line + 1
         lt.end_column = None
-        lt.blocks = blocks
+        lt.tokens = tokens
         return lt
 
     @property
@@ -76,7 +76,7 @@ class BlockToken(lark.Token):
         transformer runs (it lets go of each token once its leaf is made, see
         ``transform._Leaves``)."""
         boilerplate = TokenKind.BOILERPLATE
-        return [t for t in self.blocks[self.line - 1 : self.end_line - 1]
+        return [t for t in self.tokens[self.line - 1 : self.end_line - 1]
                 if t.kind != boilerplate]
 
 
